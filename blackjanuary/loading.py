@@ -1,0 +1,361 @@
+"""Read the data folder, validate it, and build the catalogue the app shows.
+
+Every problem is reported as `file:line: what is wrong`, and loading never
+raises anything but `InvalidData`: a curator sees a list, not a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import ValidationError
+
+from .models import Event, Place, Record, Source
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+FILES = {"sources": "sources.yaml", "places": "places.yaml", "events": "events.yaml"}
+
+MAX_YAML_BYTES = 2_000_000
+MAX_SOURCE_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+
+def data_dir_from_env() -> Path:
+    return Path(os.environ.get("BLACKJANUARY_DATA") or DEFAULT_DATA_DIR)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}: {prefix}{self.message}"
+
+
+class InvalidData(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+# --- quotes ---------------------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def locate(text: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` stands in `text`, ignoring differences of whitespace, as (start, end)."""
+    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    if not pattern:
+        return None
+    found = re.search(pattern, text)
+    return (found.start(), found.end()) if found else None
+
+
+# --- the catalogue --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalog:
+    sources: dict[str, Source]
+    texts: dict[str, str]
+    places: dict[str, Place]
+    events: tuple[Event, ...]
+    warnings: tuple[Problem, ...] = ()
+    _by_id: dict[str, Event] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({e.id: e for e in self.events})
+
+    def event(self, event_id: str) -> Event | None:
+        return self._by_id.get(event_id)
+
+    def events_at(self, place_id: str) -> list[Event]:
+        return [e for e in self.events if place_id in e.places]
+
+    @property
+    def quote_count(self) -> int:
+        return sum(len(e.citations) for e in self.events)
+
+    def passage_span(self, source_id: str, quote: str) -> tuple[int, int] | None:
+        return locate(self.texts[source_id], quote)
+
+
+# --- YAML with line numbers ----------------------------------------------
+
+
+class _LimitExceeded(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _GuardedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and stops at absurd depth or size, instead of hanging."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise _LimitExceeded(
+                mark.line + 1,
+                "YAML aliases (*name) are not supported; write the value out in full",
+            )
+        self._depth += 1
+        self._nodes += 1
+        mark = self.peek_event().start_mark
+        if self._depth > MAX_DEPTH:
+            raise _LimitExceeded(mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
+        if self._nodes > MAX_NODES:
+            raise _LimitExceeded(mark.line + 1, f"more than {MAX_NODES} values in one file")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+Path_ = tuple[Any, ...]
+
+
+def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int], dupes: list) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _line_map(child, path + (i,), lines, dupes)
+    elif isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                dupes.append((key_node.start_mark.line + 1, key))
+            seen.add(key)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _line_map(value_node, path + (key,), lines, dupes)
+
+
+def read_yaml(path: Path, label: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse one YAML file safely: (data, {path: line}, problems)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None, {}, [Problem(label, 0, "file is missing")]
+    if size > MAX_YAML_BYTES:
+        return None, {}, [Problem(label, 0, f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}")]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        return None, {}, [Problem(label, 0, f"not UTF-8 text (byte {err.start})")]
+    loader = _GuardedLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, [Problem(label, 1, "file is empty; expected a list of records")]
+        data = loader.construct_document(node)
+    except _LimitExceeded as err:
+        return None, {}, [Problem(label, err.line, err.message)]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        what = " ".join(filter(None, [err.context, err.problem]))
+        return None, {}, [Problem(label, line, f"YAML syntax: {what}")]
+    except (yaml.YAMLError, RecursionError, ValueError) as err:
+        return None, {}, [Problem(label, 0, f"YAML could not be read: {err}")]
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    dupes: list[tuple[int, str]] = []
+    _line_map(node, (), lines, dupes)
+    problems = [Problem(label, line, f"duplicate key '{key}'") for line, key in dupes]
+    if not isinstance(data, list):
+        problems.append(Problem(label, 1, "expected a list of records (each starting with '- id:')"))
+        return None, lines, problems
+    return data, lines, problems
+
+
+def _line_for(lines: dict[Path_, int], path: Path_) -> int:
+    while path and path not in lines:
+        path = path[:-1]
+    return lines.get(path, 0)
+
+
+def _field_name(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(error: dict) -> str:
+    kind, loc = error["type"], error["loc"]
+    name = _field_name(loc)
+    if kind == "missing":
+        return f"missing field '{name}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{name}' (a typo?)"
+    message = error["msg"].removeprefix("Value error, ")
+    if kind == "enum":
+        message = f"must be one of {error['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        message = "ids are lower-case words joined by hyphens, e.g. 'tv-centre'"
+    return f"{name}: {message}" if name else message
+
+
+def _records(
+    model: type[Record], data: list, lines: dict[Path_, int], label: str
+) -> tuple[list, list[Problem]]:
+    records, problems = [], []
+    first_line: dict[str, int] = {}
+    for i, item in enumerate(data):
+        line = _line_for(lines, (i,))
+        if not isinstance(item, dict):
+            problems.append(Problem(label, line, "each record must be a mapping of fields"))
+            continue
+        ident = item.get("id")
+        what = f"{model.__name__.lower()} '{ident}'" if ident else f"{model.__name__.lower()} #{i + 1}"
+        try:
+            record = model.model_validate(item)
+        except ValidationError as err:
+            for error in err.errors():
+                problems.append(
+                    Problem(label, _line_for(lines, (i, *error["loc"])), f"{what}: {_describe(error)}")
+                )
+            continue
+        if record.id in first_line:
+            problems.append(
+                Problem(label, line, f"duplicate id '{record.id}' (first at line {first_line[record.id]})")
+            )
+            continue
+        first_line[record.id] = line
+        records.append((record, i, line))
+    return records, problems
+
+
+def _read_source_text(data_dir: Path, source: Source) -> tuple[str | None, str | None]:
+    root = data_dir.resolve()
+    path = (data_dir / source.file).resolve()
+    if root not in path.parents:
+        return None, f"file '{source.file}' is outside the data folder"
+    if not path.is_file():
+        return None, f"file '{source.file}' is missing"
+    if path.stat().st_size > MAX_SOURCE_BYTES:
+        return None, f"file '{source.file}' is larger than {MAX_SOURCE_BYTES:,} bytes"
+    try:
+        return path.read_text(encoding="utf-8"), None
+    except UnicodeDecodeError as err:
+        return None, f"file '{source.file}' is not UTF-8 text (byte {err.start})"
+
+
+def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
+    """Validate the data folder: (catalogue or None, problems including warnings)."""
+    data_dir = Path(data_dir)
+    labels = {kind: _label(data_dir / name) for kind, name in FILES.items()}
+    problems: list[Problem] = []
+    parsed: dict[str, list] = {}
+    unreadable: set[str] = set()
+    for kind, model in (("sources", Source), ("places", Place), ("events", Event)):
+        data, lines, found = read_yaml(data_dir / FILES[kind], labels[kind])
+        problems += found
+        if data is None:
+            parsed[kind] = []
+            unreadable.add(kind)
+            continue
+        records, found = _records(model, data, lines, labels[kind])
+        problems += found
+        parsed[kind] = [(r, lines, i, line) for r, i, line in records]
+
+    sources = {s.id: s for s, *_ in parsed["sources"]}
+    texts: dict[str, str] = {}
+    for source, _, _, line in parsed["sources"]:
+        text, error = _read_source_text(data_dir, source)
+        if error:
+            problems.append(Problem(labels["sources"], line, f"source '{source.id}': {error}"))
+        else:
+            texts[source.id] = text
+    places = {p.id: p for p, *_ in parsed["places"]}
+
+    events_label = labels["events"]
+    for event, lines, index, _ in parsed["events"]:
+        for j, place_id in enumerate(event.places):
+            if place_id not in places and "places" not in unreadable:
+                at = _line_for(lines, (index, "places", j))
+                problems.append(Problem(events_label, at, f"event '{event.id}': unknown place '{place_id}'"))
+        for j, citation in enumerate(event.citations):
+            at = _line_for(lines, (index, "citations", j, "quote"))
+            if citation.source not in sources and "sources" not in unreadable:
+                at = _line_for(lines, (index, "citations", j, "source"))
+                problems.append(
+                    Problem(events_label, at, f"event '{event.id}': unknown source '{citation.source}'")
+                )
+            elif citation.source in texts and locate(texts[citation.source], citation.quote) is None:
+                problems.append(
+                    Problem(
+                        events_label,
+                        at,
+                        f"event '{event.id}': quote not found verbatim in source "
+                        f"'{citation.source}' ({sources[citation.source].file}): "
+                        f"\"{_shorten(citation.quote)}\"",
+                    )
+                )
+
+    warnings = _warnings(parsed, labels) if not unreadable else []
+    problems += warnings
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    events = tuple(sorted((e for e, *_ in parsed["events"]), key=lambda e: (e.start, e.end, e.id)))
+    return Catalog(sources, texts, places, events, tuple(warnings)), problems
+
+
+def _warnings(parsed: dict[str, list], labels: dict[str, str]) -> list[Problem]:
+    used_places = {p for e, *_ in parsed["events"] for p in e.places}
+    cited = {c.source for e, *_ in parsed["events"] for c in e.citations}
+    out = [
+        Problem(labels["places"], line, f"place '{p.id}' is not used by any event", "warning")
+        for p, _, _, line in parsed["places"]
+        if p.id not in used_places
+    ]
+    out += [
+        Problem(labels["sources"], line, f"source '{s.id}' is not cited by any event", "warning")
+        for s, _, _, line in parsed["sources"]
+        if s.id not in cited
+    ]
+    return out
+
+
+def _shorten(text: str, limit: int = 70) -> str:
+    text = normalise(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _label(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load(data_dir: Path | str | None = None) -> Catalog:
+    """The validated catalogue, or InvalidData listing every problem."""
+    catalog, problems = check(data_dir if data_dir is not None else data_dir_from_env())
+    if catalog is None:
+        raise InvalidData([p for p in problems if p.severity == "error"])
+    return catalog

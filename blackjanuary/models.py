@@ -1,0 +1,200 @@
+"""The catalogue's records: sources, places and events, as curators write them in YAML.
+
+Each model checks what can be checked within one record; checks that span
+files (ids that must exist, quotes that must be in their source) live in
+`blackjanuary.loading`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from .timeline import BAKU, offset_problem, precision_problem
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+]
+
+
+class Record(BaseModel):
+    """Base for every record: unknown fields are typos until proven otherwise."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Precision(str, Enum):
+    MINUTE = "minute"
+    HOUR = "hour"
+    APPROXIMATE = "approximate"
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+    @property
+    def is_precise(self) -> bool:
+        return self in (Precision.MINUTE, Precision.HOUR)
+
+
+class Category(str, Enum):
+    """Timeline lanes, in the order they are drawn from top to bottom."""
+
+    BACKGROUND = "background"
+    INFORMATION = "information"
+    MILITARY = "military"
+    VIOLENCE = "violence"
+    CASUALTIES = "casualties"
+    POLITICAL = "political"
+    MOURNING = "mourning"
+    MEMORY = "memory"
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS[self]
+
+
+CATEGORY_LABELS = {
+    Category.BACKGROUND: "Background and protest",
+    Category.INFORMATION: "Information blockade",
+    Category.MILITARY: "Troops",
+    Category.VIOLENCE: "Violence",
+    Category.CASUALTIES: "Figures claimed",
+    Category.POLITICAL: "Political response",
+    Category.MOURNING: "Mourning",
+    Category.MEMORY: "Aftermath and memory",
+}
+
+
+def _latitude(value: float) -> float:
+    if not -90 <= value <= 90:
+        raise ValueError(f"latitude {value} is out of range (-90 to 90)")
+    return value
+
+
+def _longitude(value: float) -> float:
+    if not -180 <= value <= 180:
+        raise ValueError(f"longitude {value} is out of range (-180 to 180)")
+    return value
+
+
+Latitude = Annotated[float, AfterValidator(_latitude)]
+Longitude = Annotated[float, AfterValidator(_longitude)]
+
+
+class Source(Record):
+    id: Identifier
+    file: Text
+    publisher: Text
+    title: Text
+    published: date | None = None
+    published_note: Text | None = None
+    byline: Text
+    url: Text | None = None
+    genre: Text
+    trimmed: Text | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("url must start with https:// or http://")
+        return value
+
+
+class Names(Record):
+    az: Text
+    ru: Text
+
+
+class Place(Record):
+    id: Identifier
+    name: Text
+    names: Names
+    kind: Literal["point", "line"]
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    path: list[tuple[Latitude, Longitude]] | None = None
+    in_baku: bool = True
+    description: Text
+    coordinates_ref: Text
+
+    @model_validator(mode="after")
+    def _geometry_fits_kind(self) -> Place:
+        if self.kind == "point":
+            if self.lat is None or self.lon is None:
+                raise ValueError("a point place needs both lat and lon")
+            if self.path is not None:
+                raise ValueError("a point place has lat/lon, not a path")
+        else:
+            if self.path is None or len(self.path) < 2:
+                raise ValueError("a line place needs a path of at least two [lat, lon] points")
+            if self.lat is not None or self.lon is not None:
+                raise ValueError("a line place has a path, not lat/lon")
+        return self
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """Every [lat, lon] of the place: one for a point, the path for a line."""
+        return list(self.path) if self.path else [(self.lat, self.lon)]
+
+    @property
+    def anchor(self) -> tuple[float, float]:
+        """Where a label or a marker for the place goes: the point, or the middle of the path."""
+        points = self.points
+        return points[len(points) // 2]
+
+
+class Citation(Record):
+    source: Identifier
+    quote: Text
+
+
+class Event(Record):
+    id: Identifier
+    title: Text
+    summary: Text
+    start: datetime
+    end: datetime
+    precision: Precision
+    when: Text
+    time_ref: Text | None = None
+    places: list[Identifier] = Field(min_length=1)
+    category: Category
+    citations: list[Citation] = Field(min_length=1)
+
+    @field_validator("start", "end")
+    @classmethod
+    def _baku_time(cls, value: datetime) -> datetime:
+        problem = offset_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value.astimezone(BAKU)
+
+    @model_validator(mode="after")
+    def _honest_window(self) -> Event:
+        if self.end < self.start:
+            raise ValueError(
+                f"end {self.end.isoformat()} is before start {self.start.isoformat()}"
+            )
+        for name in ("start", "end"):
+            problem = precision_problem(getattr(self, name), self.precision.value)
+            if problem:
+                raise ValueError(f"{name}: {problem}")
+        return self
+
+    @property
+    def is_precise(self) -> bool:
+        return self.precision.is_precise

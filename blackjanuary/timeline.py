@@ -1,0 +1,230 @@
+"""Time logic: Baku local time, the scrubber's ranges and steps, and what is active at a step.
+
+All instants are timezone-aware in Asia/Baku (UTC+04:00 in January 1990).
+An event's window is half-open, [start, end); a scrubber step covers
+[t, t + step), and an event is *active* at a step when the two overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Iterable
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from .models import Event
+
+BAKU = ZoneInfo("Asia/Baku")
+
+
+def baku(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=BAKU)
+
+
+def offset_problem(value: datetime) -> str | None:
+    """Why `value` is not a Baku local time with its offset written out, or None."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        return "needs a UTC offset, e.g. 1990-01-20T02:00:00+04:00 (Baku time)"
+    expected = value.replace(tzinfo=None).replace(tzinfo=BAKU).utcoffset()
+    if value.utcoffset() != expected:
+        return (
+            f"offset {_offset_text(value.utcoffset())} is not Baku time on "
+            f"{value.date().isoformat()}; Asia/Baku was UTC{_offset_text(expected)}"
+        )
+    return None
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def precision_problem(value: datetime, precision: str) -> str | None:
+    """Why `value` claims more precision than `precision` allows, or None.
+
+    A window that is only known to the day must start and end at midnight,
+    one known to the hour on the hour, and so on: this is what keeps a
+    curator from inventing a minute.
+    """
+    if value.second or value.microsecond:
+        return f"{value.isoformat()} has seconds; no source gives times to the second"
+    if precision == "hour" and value.minute:
+        return f"{value.isoformat()} is not on the hour, but precision is 'hour'"
+    if precision in ("day", "month", "year") and (value.hour or value.minute):
+        return f"{value.isoformat()} is not at midnight, but precision is '{precision}'"
+    if precision in ("month", "year") and value.day != 1:
+        return f"{value.isoformat()} is not the first of a month, but precision is '{precision}'"
+    if precision == "year" and value.month != 1:
+        return f"{value.isoformat()} is not 1 January, but precision is 'year'"
+    return None
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """One setting of the scrubber: a span of time cut into equal steps."""
+
+    key: str
+    label: str
+    start: datetime
+    end: datetime
+    step: timedelta | None  # None: calendar months
+    tick_format: str
+
+    def steps(self) -> list[datetime]:
+        """Every step's start, first to last inclusive."""
+        out: list[datetime] = []
+        current = self.start
+        while current <= self.end:
+            out.append(current)
+            current = self.next_step(current)
+        return out
+
+    def next_step(self, when: datetime) -> datetime:
+        if self.step is not None:
+            # Arithmetic in UTC so a step is always the same length of real time.
+            return (when.astimezone(ZoneInfo("UTC")) + self.step).astimezone(BAKU)
+        year, month = (when.year + 1, 1) if when.month == 12 else (when.year, when.month + 1)
+        return when.replace(year=year, month=month, day=1).replace(tzinfo=BAKU)
+
+    def snap(self, when: datetime) -> datetime:
+        """The step that contains `when`, clamped to the range."""
+        steps = self.steps()
+        if when <= steps[0]:
+            return steps[0]
+        chosen = steps[0]
+        for step in steps:
+            if step > when:
+                break
+            chosen = step
+        return chosen
+
+
+RANGES: dict[str, TimeRange] = {
+    r.key: r
+    for r in (
+        TimeRange(
+            "night",
+            "The night: 19 Jan 18:00 – 20 Jan 12:00",
+            baku(1990, 1, 19, 18),
+            baku(1990, 1, 20, 12),
+            timedelta(hours=1),
+            "%H:%M",
+        ),
+        TimeRange(
+            "january",
+            "January: 13–22 Jan 1990, 6-hour steps",
+            baku(1990, 1, 13),
+            baku(1990, 1, 22, 18),
+            timedelta(hours=6),
+            "%d %b %H:%M",
+        ),
+        TimeRange(
+            "years",
+            "Years: 1987–1993, monthly steps",
+            baku(1987, 1, 1),
+            baku(1993, 12, 1),
+            None,
+            "%b %Y",
+        ),
+    )
+}
+DEFAULT_RANGE = "night"
+DEFAULT_TIME = baku(1990, 1, 20, 0)
+
+
+def range_for(when: datetime) -> str:
+    """The narrowest range that contains `when`."""
+    for key in ("night", "january", "years"):
+        r = RANGES[key]
+        if r.start <= when <= r.end:
+            return key
+    return "years"
+
+
+def step_status(event: "Event", at: datetime, step_end: datetime) -> str:
+    """'active', 'past' or 'future' for an event seen from the step [at, step_end)."""
+    end = event.end if event.end > event.start else event.start + timedelta(minutes=1)
+    if event.start < step_end and end > at:
+        return "active"
+    return "past" if end <= at else "future"
+
+
+@dataclass(frozen=True)
+class StepIndex:
+    """What each step of a range shows, computed once per range."""
+
+    range: TimeRange
+    steps: tuple[datetime, ...]
+    active: tuple[frozenset[str], ...]
+    past: tuple[frozenset[str], ...]
+
+    def position(self, when: datetime) -> int:
+        return self.steps.index(self.range.snap(when))
+
+
+def build_step_index(time_range: TimeRange, events: Iterable["Event"]) -> StepIndex:
+    steps = tuple(time_range.steps())
+    events = sorted(events, key=lambda e: (e.start, e.end))
+    active: list[frozenset[str]] = []
+    past: list[frozenset[str]] = []
+    for step in steps:
+        step_end = time_range.next_step(step)
+        status = {e.id: step_status(e, step, step_end) for e in events}
+        active.append(frozenset(k for k, v in status.items() if v == "active"))
+        past.append(frozenset(k for k, v in status.items() if v == "past"))
+    return StepIndex(time_range, steps, tuple(active), tuple(past))
+
+
+def parse_local(text: str) -> datetime | None:
+    """A URL time such as '1990-01-20T02:00' read as Baku local time, or None if malformed."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(BAKU).replace(tzinfo=None)
+    return value.replace(tzinfo=BAKU)
+
+
+def format_local(when: datetime) -> str:
+    """The URL form of a step: local Baku time to the minute, no offset."""
+    return when.astimezone(BAKU).strftime("%Y-%m-%dT%H:%M")
+
+
+def describe_step(when: datetime, time_range: TimeRange) -> str:
+    """A step in words, e.g. 'Sat 20 Jan 1990, 02:00–03:00 Baku time'."""
+    end = time_range.next_step(when)
+    if time_range.step is None:
+        return when.strftime("%B %Y")
+    day = f"{when.strftime('%a')} {when.day} {when.strftime('%b %Y')}"
+    return f"{day}, {when:%H:%M}–{end:%H:%M} Baku time"
+
+
+def describe_window(start: datetime, end: datetime, precision: str) -> str:
+    """An event's window in words at the precision it is known to."""
+    start, end = start.astimezone(BAKU), end.astimezone(BAKU)
+    last = end - timedelta(minutes=1) if end > start else end
+    if precision == "year":
+        years = {start.year, last.year}
+        return str(start.year) if len(years) == 1 else f"{start.year}–{last.year}"
+    if precision == "month":
+        if (start.year, start.month) == (last.year, last.month):
+            return f"{start:%B %Y}"
+        return f"{start:%B %Y} – {last:%B %Y}"
+    if precision == "day":
+        if start.date() == last.date():
+            return _day(start.date())
+        return f"{_day(start.date())} – {_day(last.date())}"
+    approx = "about " if precision == "approximate" else ""
+    if start.date() == end.date():
+        return f"{_day(start.date())}, {approx}{start:%H:%M}–{end:%H:%M} Baku time"
+    return (
+        f"{approx}{_day(start.date())} {start:%H:%M} – {_day(end.date())} {end:%H:%M}"
+        " Baku time"
+    )
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
