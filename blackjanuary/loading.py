@@ -133,6 +133,17 @@ class _GuardedLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
+    def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+        # A value PyYAML cannot build (30 February, hour 24, an integer of
+        # 5,000 digits) raises a bare ValueError with no line; give it one.
+        try:
+            return super().construct_object(node, deep)
+        except ValueError as err:
+            value = f" '{_shorten(node.value, 40)}'" if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid value{value}: {err}", node.start_mark
+            ) from None
+
 
 Path_ = tuple[Any, ...]
 
@@ -165,6 +176,8 @@ def read_yaml(path: Path, label: str) -> tuple[Any, dict[Path_, int], list[Probl
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         return None, {}, [Problem(label, 0, f"not UTF-8 text (byte {err.start})")]
+    except OSError as err:
+        return None, {}, [Problem(label, 0, f"file could not be read: {err.strerror or err}")]
     loader = _GuardedLoader(text)
     try:
         node = loader.get_single_node()
@@ -187,7 +200,8 @@ def read_yaml(path: Path, label: str) -> tuple[Any, dict[Path_, int], list[Probl
     _line_map(node, (), lines, dupes)
     problems = [Problem(label, line, f"duplicate key '{key}'") for line, key in dupes]
     if not isinstance(data, list):
-        problems.append(Problem(label, 1, "expected a list of records (each starting with '- id:')"))
+        at = lines.get((), 1)  # where the top-level value starts, after any comments
+        problems.append(Problem(label, at, "expected a list of records (each starting with '- id:')"))
         return None, lines, problems
     return data, lines, problems
 
@@ -251,6 +265,13 @@ def _records(
 
 
 def _read_source_text(data_dir: Path, source: Source) -> tuple[str | None, str | None]:
+    try:
+        return _read_source_file(data_dir, source)
+    except (OSError, ValueError) as err:  # a NUL in the name, a name too long, no permission
+        return None, f"file '{source.file}' could not be read: {getattr(err, 'strerror', None) or err}"
+
+
+def _read_source_file(data_dir: Path, source: Source) -> tuple[str | None, str | None]:
     root = data_dir.resolve()
     path = (data_dir / source.file).resolve()
     if root not in path.parents:
@@ -285,10 +306,11 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
 
     sources = {s.id: s for s, *_ in parsed["sources"]}
     texts: dict[str, str] = {}
-    for source, _, _, line in parsed["sources"]:
+    for source, lines, index, _ in parsed["sources"]:
         text, error = _read_source_text(data_dir, source)
         if error:
-            problems.append(Problem(labels["sources"], line, f"source '{source.id}': {error}"))
+            at = _line_for(lines, (index, "file"))
+            problems.append(Problem(labels["sources"], at, f"source '{source.id}': {error}"))
         else:
             texts[source.id] = text
     places = {p.id: p for p, *_ in parsed["places"]}

@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -131,6 +132,17 @@ class Place(Record):
     description: Text
     coordinates_ref: Text
 
+    @field_validator("lat", "lon", "path")
+    @classmethod
+    def _field_fits_kind(cls, value, info: ValidationInfo):  # noqa: ANN001
+        # A field that the kind rules out is reported at its own line.
+        kind = info.data.get("kind")
+        if value is not None and kind == "point" and info.field_name == "path":
+            raise ValueError("a point place has lat/lon, not a path")
+        if value is not None and kind == "line" and info.field_name != "path":
+            raise ValueError("a line place has a path, not lat/lon")
+        return value
+
     @model_validator(mode="after")
     def _geometry_fits_kind(self) -> Place:
         if self.kind == "point":
@@ -166,9 +178,11 @@ class Event(Record):
     id: Identifier
     title: Text
     summary: Text
+    # precision comes before start and end so that their validator can check
+    # them against it, and report a problem at the line of the time at fault.
+    precision: Precision
     start: datetime
     end: datetime
-    precision: Precision
     when: Text
     time_ref: Text | None = None
     places: list[Identifier] = Field(min_length=1)
@@ -177,23 +191,19 @@ class Event(Record):
 
     @field_validator("start", "end")
     @classmethod
-    def _baku_time(cls, value: datetime) -> datetime:
+    def _baku_time(cls, value: datetime, info: ValidationInfo) -> datetime:
         problem = offset_problem(value)
         if problem:
             raise ValueError(problem)
-        return value.astimezone(BAKU)
-
-    @model_validator(mode="after")
-    def _honest_window(self) -> Event:
-        if self.end < self.start:
-            raise ValueError(
-                f"end {self.end.isoformat()} is before start {self.start.isoformat()}"
-            )
-        for name in ("start", "end"):
-            problem = precision_problem(getattr(self, name), self.precision.value)
-            if problem:
-                raise ValueError(f"{name}: {problem}")
-        return self
+        value = value.astimezone(BAKU)
+        precision = info.data.get("precision")
+        problem = precision and precision_problem(value, precision.value)
+        if problem:
+            raise ValueError(problem)
+        start = info.data.get("start")
+        if info.field_name == "end" and start is not None and value < start:
+            raise ValueError(f"{value.isoformat()} is before start {start.isoformat()}")
+        return value
 
     @property
     def is_precise(self) -> bool:

@@ -26,13 +26,23 @@ def offset_problem(value: datetime) -> str | None:
     """Why `value` is not a Baku local time with its offset written out, or None."""
     if value.tzinfo is None or value.utcoffset() is None:
         return "needs a UTC offset, e.g. 1990-01-20T02:00:00+04:00 (Baku time)"
-    expected = value.replace(tzinfo=None).replace(tzinfo=BAKU).utcoffset()
-    if value.utcoffset() != expected:
+    local = value.replace(tzinfo=None)
+    try:
+        in_baku = value.astimezone(BAKU).replace(tzinfo=None)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+05:00
+        return f"{value.isoformat()} is out of range"
+    if in_baku == local:
+        return None  # either offset of an hour the clocks repeated is right
+    expected = local.replace(tzinfo=BAKU).utcoffset()
+    if value.utcoffset() in {expected, local.replace(tzinfo=BAKU, fold=1).utcoffset()}:
         return (
-            f"offset {_offset_text(value.utcoffset())} is not Baku time on "
-            f"{value.date().isoformat()}; Asia/Baku was UTC{_offset_text(expected)}"
+            f"{local:%H:%M} did not exist in Baku on {value.date().isoformat()}: "
+            "the clocks were put forward"
         )
-    return None
+    return (
+        f"offset {_offset_text(value.utcoffset())} is not Baku time on "
+        f"{value.date().isoformat()}; Asia/Baku was UTC{_offset_text(expected)}"
+    )
 
 
 def _offset_text(offset: timedelta) -> str:
@@ -184,7 +194,10 @@ def parse_local(text: str) -> datetime | None:
     except (ValueError, AttributeError):
         return None
     if value.tzinfo is not None:
-        value = value.astimezone(BAKU).replace(tzinfo=None)
+        try:
+            value = value.astimezone(BAKU).replace(tzinfo=None)
+        except OverflowError:  # e.g. 0001-01-01T00:00+05:00
+            return None
     return value.replace(tzinfo=BAKU)
 
 
@@ -218,6 +231,8 @@ def describe_window(start: datetime, end: datetime, precision: str) -> str:
             return _day(start.date())
         return f"{_day(start.date())} – {_day(last.date())}"
     approx = "about " if precision == "approximate" else ""
+    if end == start:  # a moment, not a span: not "19:30–19:30"
+        return f"{_day(start.date())}, {approx}{start:%H:%M} Baku time"
     if start.date() == end.date():
         return f"{_day(start.date())}, {approx}{start:%H:%M}–{end:%H:%M} Baku time"
     return (

@@ -1,0 +1,28 @@
+"""Black January explorer: the frame every page shares, then the page the URL asks for."""
+
+import streamlit as st
+
+from pages.shared import checked, show_problems
+
+st.set_page_config(
+    page_title="Black January 1990: Baku, hour by hour",
+    layout="wide",
+)
+
+catalog, problems = checked()
+if catalog is None:
+    st.title("Black January 1990")
+    show_problems(problems)
+    st.stop()
+
+if catalog.warnings:
+    with st.sidebar.expander(f"Data warnings ({len(catalog.warnings)})"):
+        st.code("\n".join(str(w) for w in catalog.warnings), language=None, wrap_lines=True)
+
+st.navigation(
+    [
+        st.Page("pages/explore.py", title="Explore", url_path="explore", default=True),
+        st.Page("pages/sources.py", title="Sources", url_path="sources"),
+    ],
+    position="top",
+).run()

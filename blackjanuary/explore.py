@@ -1,0 +1,60 @@
+"""Everything the Explore page shows for one scrubber range, computed once and looked up per step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from .figures import TimelineLayout, layout_timeline, timeline_figure
+from .loading import Catalog
+from .maps import baku_deck, place_statuses
+from .models import Event
+from .timeline import RANGES, StepIndex, build_step_index
+
+
+@dataclass
+class RangeView:
+    catalog: Catalog
+    index: StepIndex
+    layout: TimelineLayout
+    statuses: tuple[dict[str, str], ...]
+    _figures: dict = field(default_factory=dict, repr=False)
+    _decks: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def steps(self) -> tuple[datetime, ...]:
+        return self.index.steps
+
+    def active_events(self, position: int) -> list[Event]:
+        active = self.index.active[position]
+        return [e for e in self.catalog.events if e.id in active]
+
+    def figure(self, position: int, selected_event: str | None) -> go.Figure:
+        key = (position, selected_event)
+        if key not in self._figures:
+            self._figures[key] = timeline_figure(
+                self.layout,
+                self.steps[position],
+                self.index.active[position],
+                self.index.past[position],
+                selected_event,
+            )
+        return self._figures[key]
+
+    def deck(self, position: int, selected_place: str | None) -> pdk.Deck:
+        key = (position, selected_place)
+        if key not in self._decks:
+            self._decks[key] = baku_deck(self.catalog, self.statuses[position], selected_place)
+        return self._decks[key]
+
+
+def range_view(catalog: Catalog, range_key: str) -> RangeView:
+    time_range = RANGES[range_key]
+    index = build_step_index(time_range, catalog.events)
+    statuses = tuple(
+        place_statuses(catalog, active, past) for active, past in zip(index.active, index.past)
+    )
+    return RangeView(catalog, index, layout_timeline(time_range, catalog.events), statuses)

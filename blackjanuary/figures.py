@@ -1,0 +1,181 @@
+"""The plotly timeline: events as spans in lanes by category, with a cursor at the scrubbed step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Iterable
+
+import plotly.graph_objects as go
+
+from .models import Category, Event
+from .text import html_escape
+from .timeline import BAKU, TimeRange, describe_window
+
+ACTIVE = "#c62828"
+PAST = "#8d8d8d"
+FUTURE = "#9db7d5"
+CURSOR = "rgba(198, 40, 40, 0.12)"
+ROW_HEIGHT = 24
+MIN_WIDTH_SHARE = 0.012  # so an event of minutes still shows as a span on a seven-year axis
+
+
+@dataclass(frozen=True)
+class Lane:
+    category: Category
+    first_row: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    """Where every event of a range sits: its row, and the span drawn for it."""
+
+    time_range: TimeRange
+    events: tuple[Event, ...]
+    rows: dict[str, int]
+    spans: dict[str, tuple[datetime, datetime]]
+    lanes: tuple[Lane, ...]
+
+    @property
+    def row_count(self) -> int:
+        return sum(lane.rows for lane in self.lanes)
+
+
+def _naive(when: datetime) -> str:
+    """Plotly has no time zones: hand it Baku wall-clock time."""
+    return when.astimezone(BAKU).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def layout_timeline(time_range: TimeRange, events: Iterable[Event]) -> TimelineLayout:
+    """Pack the events that overlap the range into rows, lane by lane, so no two spans overlap."""
+    range_end = time_range.next_step(time_range.end)
+    min_width = (range_end - time_range.start) * MIN_WIDTH_SHARE
+    shown = [e for e in events if e.start < range_end and max(e.end, e.start) >= time_range.start]
+    spans = {
+        e.id: (max(e.start, time_range.start), min(max(e.end, e.start + min_width), range_end + min_width))
+        for e in shown
+    }
+    rows: dict[str, int] = {}
+    lanes: list[Lane] = []
+    next_row = 0
+    for category in Category:
+        members = sorted((e for e in shown if e.category == category), key=lambda e: (spans[e.id][0], e.id))
+        if not members:
+            continue
+        row_ends: list[datetime] = []
+        for event in members:
+            start, end = spans[event.id]
+            for i, row_end in enumerate(row_ends):
+                if row_end <= start:
+                    row_ends[i] = end
+                    rows[event.id] = next_row + i
+                    break
+            else:
+                rows[event.id] = next_row + len(row_ends)
+                row_ends.append(end)
+        lanes.append(Lane(category, next_row, len(row_ends)))
+        next_row += len(row_ends)
+    return TimelineLayout(time_range, tuple(shown), rows, spans, tuple(lanes))
+
+
+def _status(event_id: str, active: frozenset[str], past: frozenset[str]) -> str:
+    return "active" if event_id in active else "past" if event_id in past else "future"
+
+
+def timeline_figure(
+    layout: TimelineLayout,
+    step: datetime,
+    active: frozenset[str],
+    past: frozenset[str],
+    selected: str | None = None,
+) -> go.Figure:
+    """The timeline at one step: active spans in red, past ones grey, later ones pale.
+
+    Windows known to the hour are solid; approximate or date-only windows are
+    hatched and lighter, so the eye does not read false precision into them.
+    """
+    time_range = layout.time_range
+    colours = {"active": ACTIVE, "past": PAST, "future": FUTURE}
+    figure = go.Figure()
+    groups = (
+        ("Known to the hour", lambda e: e.is_precise, ""),
+        ("Approximate or date-only window", lambda e: not e.is_precise, "/"),
+    )
+    for name, belongs, pattern in groups:
+        members = [e for e in layout.events if belongs(e)]
+        if not members:
+            continue
+        statuses = [_status(e.id, active, past) for e in members]
+        starts = [layout.spans[e.id][0] for e in members]
+        widths = [(layout.spans[e.id][1] - layout.spans[e.id][0]) / timedelta(milliseconds=1) for e in members]
+        figure.add_trace(
+            go.Bar(
+                name=name,
+                orientation="h",
+                base=[_naive(s) for s in starts],
+                x=widths,
+                y=[layout.rows[e.id] for e in members],
+                customdata=[
+                    [e.id, html_escape(e.title), html_escape(describe_window(e.start, e.end, e.precision.value)), e.precision.value]
+                    for e in members
+                ],
+                text=[html_escape(e.title) for e in members],
+                textposition="inside",
+                insidetextanchor="start",
+                textfont={"color": "white", "size": 11},
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>precision: %{customdata[3]}<extra></extra>",
+                marker={
+                    "color": [colours[s] for s in statuses],
+                    "opacity": 0.95 if not pattern else 0.8,
+                    "line": {
+                        "color": ["#111111" if e.id == selected else "rgba(0,0,0,0)" for e in members],
+                        "width": [3 if e.id == selected else 0 for e in members],
+                    },
+                    "pattern": {"shape": pattern, "fgcolor": "rgba(255,255,255,0.55)", "size": 6, "solidity": 0.3},
+                },
+                width=0.8,
+            )
+        )
+    step_end = time_range.next_step(step)
+    figure.add_shape(
+        type="rect", xref="x", yref="paper", x0=_naive(step), x1=_naive(step_end), y0=0, y1=1,
+        fillcolor=CURSOR, line={"width": 0}, layer="below",
+    )
+    figure.add_shape(
+        type="line", xref="x", yref="paper", x0=_naive(step), x1=_naive(step), y0=0, y1=1,
+        line={"color": ACTIVE, "width": 2},
+    )
+    for lane in layout.lanes[1:]:
+        figure.add_shape(
+            type="line", xref="paper", yref="y", x0=0, x1=1, y0=lane.first_row - 0.5, y1=lane.first_row - 0.5,
+            line={"color": "rgba(128,128,128,0.35)", "width": 1, "dash": "dot"},
+        )
+    rows = max(layout.row_count, 1)
+    figure.update_layout(
+        barmode="overlay",
+        height=90 + ROW_HEIGHT * rows,
+        margin={"l": 10, "r": 10, "t": 10, "b": 30},
+        showlegend=True,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 11}},
+        uniformtext={"minsize": 9, "mode": "hide"},
+        clickmode="event+select",
+        dragmode=False,
+        xaxis={
+            "type": "date",
+            "range": [_naive(time_range.start), _naive(time_range.next_step(time_range.end))],
+            "tickformat": time_range.tick_format,
+            "fixedrange": True,
+            "showgrid": True,
+        },
+        yaxis={
+            "tickmode": "array",
+            "tickvals": [lane.first_row + (lane.rows - 1) / 2 for lane in layout.lanes],
+            "ticktext": [lane.category.label for lane in layout.lanes],
+            "range": [rows - 0.5, -0.5],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+    )
+    return figure

@@ -1,0 +1,125 @@
+"""The pydeck map of Baku: places coloured by what is happening there at the scrubbed step."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pydeck as pdk
+
+from .loading import Catalog
+from .models import Place
+
+BAKU_VIEW = {"latitude": 40.3790, "longitude": 49.8470, "zoom": 12.2, "pitch": 0, "bearing": 0}
+COLOURS = {
+    "active": [198, 40, 40, 235],
+    "past": [110, 110, 110, 150],
+    "future": [70, 110, 170, 110],
+}
+STATUS_TEXT = {
+    "active": "events at this hour",
+    "past": "events earlier",
+    "future": "events later",
+}
+
+
+def place_statuses(catalog: Catalog, active: Iterable[str], past: Iterable[str]) -> dict[str, str]:
+    """'active', 'past' or 'future' for every place, from the events active and past at a step."""
+    active, past = set(active), set(past)
+    status = {place_id: "future" for place_id in catalog.places}
+    for event in catalog.events:
+        for place_id in event.places:
+            if event.id in active:
+                status[place_id] = "active"
+            elif event.id in past and status[place_id] != "active":
+                status[place_id] = "past"
+    return status
+
+
+def _row(place: Place, status: str, selected: bool) -> dict:
+    lat, lon = place.anchor
+    return {
+        "id": place.id,
+        "name": place.name,
+        "status": STATUS_TEXT[status],
+        "position": [lon, lat],
+        "path": [[p_lon, p_lat] for p_lat, p_lon in place.points],
+        "colour": COLOURS[status],
+        "radius": 140 if status == "active" else 100,
+        "width": 90 if selected else 45,
+    }
+
+
+def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | None = None) -> pdk.Deck:
+    """A map of the places in Baku; places elsewhere are listed beside it, not drawn off-map."""
+    rows = [
+        _row(place, statuses[place.id], place.id == selected_place)
+        for place in catalog.places.values()
+        if place.in_baku
+    ]
+    points = [r for r in rows if len(r["path"]) == 1]
+    lines = [r for r in rows if len(r["path"]) > 1]
+    layers = [
+        pdk.Layer(
+            "PathLayer",
+            id="lines",
+            data=lines,
+            get_path="path",
+            get_color="colour",
+            get_width="width",
+            width_min_pixels=5,
+            pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="places",
+            data=points,
+            get_position="position",
+            get_fill_color="colour",
+            get_line_color=[255, 255, 255, 230],
+            get_radius="radius",
+            line_width_min_pixels=1.5,
+            radius_min_pixels=7,
+            radius_max_pixels=30,
+            stroked=True,
+            pickable=True,
+            auto_highlight=True,
+        ),
+        # A ring around the selected place; lineWidthUnits='pixels' with per-row
+        # widths draws nothing in Streamlit's deck.gl, so the ring is its own layer.
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="selected",
+            data=[r for r in points if r["id"] == selected_place],
+            get_position="position",
+            get_radius="radius",
+            radius_min_pixels=12,
+            radius_max_pixels=36,
+            filled=False,
+            stroked=True,
+            get_line_color=[20, 20, 20, 255],
+            line_width_min_pixels=3,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id="labels",
+            data=rows,
+            get_position="position",
+            get_text="name",
+            get_size=13,
+            get_color=[30, 30, 30, 255],
+            get_pixel_offset=[0, -18],
+            background=True,
+            get_background_color=[255, 255, 255, 200],
+            pickable=False,
+        ),
+    ]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(**BAKU_VIEW),
+        # map_provider=None with pydeck's default style sentinel requests no tiles at all;
+        # an explicit map_style=None would make Streamlit fetch Carto's style.
+        map_provider=None,
+        tooltip={"text": "{name}\n{status}"},
+    )

@@ -1,0 +1,21 @@
+"""Make text from the data safe to show: escaped for Markdown and for HTML, never interpreted."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows literally: every character with a meaning is backslash-escaped.
+
+    Streamlit's Markdown also turns ':name:' into icons and '$...$' into maths,
+    so ':' and '$' are escaped too. Line breaks are kept as spaces.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def html_escape(text: str) -> str:
+    return html.escape(text, quote=True)

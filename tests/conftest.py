@@ -1,0 +1,113 @@
+"""Helpers shared by the tests: a tiny valid data folder that each test bends one way.
+
+Line numbers matter: the tests assert `file:line` for every problem, so the
+texts below are kept short and their lines are counted in the comments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PAPER_TXT = """\
+On the evening of 19 January the crowd
+gathered on the square and waited.
+Later the Avenue was quiet.
+"""
+
+SOURCES_YAML = """\
+- id: paper
+  file: sources/paper.txt
+  publisher: The Paper
+  title: A night in Baku
+  byline: Unsigned
+  genre: report
+"""
+#  1 - id: paper
+#  2   file: sources/paper.txt
+
+PLACES_YAML = """\
+- id: square
+  name: The Square
+  names: {az: Meydan, ru: Площадь}
+  kind: point
+  lat: 40.3725
+  lon: 49.8533
+  description: A square.
+  coordinates_ref: Made up for the tests.
+
+- id: avenue
+  name: The Avenue
+  names: {az: Prospekt, ru: Проспект}
+  kind: line
+  path:
+    - [40.3595, 49.8330]
+    - [40.3735, 49.8620]
+  description: An avenue.
+  coordinates_ref: Made up for the tests.
+"""
+#  1 - id: square        4 kind: point   5 lat   6 lon
+# 10 - id: avenue       13 kind: line   14 path: 15, 16 points
+
+EVENTS_YAML = """\
+- id: crowd-gathers
+  title: A crowd gathers
+  summary: People gather on the square.
+  start: 1990-01-19T23:30:00+04:00
+  end: 1990-01-20T00:30:00+04:00
+  precision: approximate
+  when: late evening
+  places:
+    - square
+    - avenue
+  category: background
+  citations:
+    - source: paper
+      quote: |-
+        the crowd gathered
+        on the square
+"""
+#  1 - id   2 title   3 summary   4 start   5 end   6 precision   7 when
+#  8 places: 9 square, 10 avenue   11 category   12 citations:
+# 13 - source   14 quote
+
+
+FILES = {
+    "sources.yaml": SOURCES_YAML,
+    "places.yaml": PLACES_YAML,
+    "events.yaml": EVENTS_YAML,
+    "sources/paper.txt": PAPER_TXT,
+}
+
+
+@pytest.fixture
+def make_data(tmp_path):
+    """Write the tiny valid data folder and return its path, changed as asked.
+
+    edits: (file, old, new) text replacements; `old` must be there exactly
+    once, so an edit that misses, or hits the wrong place, cannot make a test
+    pass. files: whole files to write (str or bytes) instead of, or besides,
+    the valid ones. drop: files to leave out. Each call writes a new folder.
+    """
+    made = []
+
+    def make(edits=(), files=None, drop=()) -> Path:
+        made.append(None)
+        folder = tmp_path / f"data{len(made)}"
+        texts: dict[str, str | bytes] = {**FILES, **(files or {})}
+        for name, old, new in edits:
+            assert texts[name].count(old) == 1, f"{old!r} is not exactly once in {name}"
+            texts[name] = texts[name].replace(old, new)
+        for name, text in texts.items():
+            if name in drop:
+                continue
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
+        return folder
+
+    return make
