@@ -32,6 +32,17 @@ class RangeView:
         active = self.index.active[position]
         return [e for e in self.catalog.events if e.id in active]
 
+    def split_active(self, position: int) -> tuple[list[Event], list[Event]]:
+        """Events at a step, split into those of the moment and the long periods they sit in.
+
+        A period counts as background when it lasts more than four times the
+        whole range: the months of rallies, seen from one hour of the night.
+        """
+        time_range = self.index.range
+        limit = (time_range.next_step(time_range.end) - time_range.start) * 4
+        active = self.active_events(position)
+        return [e for e in active if e.end - e.start <= limit], [e for e in active if e.end - e.start > limit]
+
     def figure(self, position: int, selected_event: str | None) -> go.Figure:
         key = (position, selected_event)
         if key not in self._figures:

@@ -79,6 +79,32 @@ def layout_timeline(time_range: TimeRange, events: Iterable[Event]) -> TimelineL
     return TimelineLayout(time_range, tuple(shown), rows, spans, tuple(lanes))
 
 
+def _labels(layout: TimelineLayout, plot_width_px: int = 560) -> go.Scatter:
+    """Each event's title at the start of its span, cut to the room the row has before its next span."""
+    range_start = layout.time_range.start
+    range_span = layout.time_range.next_step(layout.time_range.end) - range_start
+    by_row: dict[int, list[Event]] = {}
+    for event in layout.events:
+        by_row.setdefault(layout.rows[event.id], []).append(event)
+    xs, ys, texts = [], [], []
+    for row, members in by_row.items():
+        members.sort(key=lambda e: layout.spans[e.id][0])
+        for i, event in enumerate(members):
+            start = layout.spans[event.id][0]
+            room_until = layout.spans[members[i + 1].id][0] if i + 1 < len(members) else range_start + range_span
+            chars = int((room_until - start) / range_span * plot_width_px / 6.2) - 1
+            if chars < 4:
+                continue
+            title = event.title if len(event.title) <= chars else event.title[: chars - 1].rstrip() + "…"
+            xs.append(_naive(start + range_span * 0.004))
+            ys.append(row)
+            texts.append(html_escape(title))
+    return go.Scatter(
+        x=xs, y=ys, text=texts, mode="text", textposition="middle right",
+        textfont={"size": 11, "color": "#1b1b1b"}, hoverinfo="skip", showlegend=False,
+    )
+
+
 def _status(event_id: str, active: frozenset[str], past: frozenset[str]) -> str:
     return "active" if event_id in active else "past" if event_id in past else "future"
 
@@ -120,23 +146,20 @@ def timeline_figure(
                     [e.id, html_escape(e.title), html_escape(describe_window(e.start, e.end, e.precision.value)), e.precision.value]
                     for e in members
                 ],
-                text=[html_escape(e.title) for e in members],
-                textposition="inside",
-                insidetextanchor="start",
-                textfont={"color": "white", "size": 11},
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>precision: %{customdata[3]}<extra></extra>",
                 marker={
                     "color": [colours[s] for s in statuses],
-                    "opacity": 0.95 if not pattern else 0.8,
+                    "opacity": 0.9 if not pattern else 0.45,
                     "line": {
                         "color": ["#111111" if e.id == selected else "rgba(0,0,0,0)" for e in members],
                         "width": [3 if e.id == selected else 0 for e in members],
                     },
-                    "pattern": {"shape": pattern, "fgcolor": "rgba(255,255,255,0.55)", "size": 6, "solidity": 0.3},
+                    "pattern": {"shape": pattern, "fgcolor": "white", "size": 7, "solidity": 0.35},
                 },
                 width=0.8,
             )
         )
+    figure.add_trace(_labels(layout))
     step_end = time_range.next_step(step)
     figure.add_shape(
         type="rect", xref="x", yref="paper", x0=_naive(step), x1=_naive(step_end), y0=0, y1=1,
@@ -158,7 +181,6 @@ def timeline_figure(
         margin={"l": 10, "r": 10, "t": 10, "b": 30},
         showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 11}},
-        uniformtext={"minsize": 9, "mode": "hide"},
         clickmode="event+select",
         dragmode=False,
         xaxis={

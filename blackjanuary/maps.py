@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Iterable
 
 import pydeck as pdk
@@ -9,7 +10,8 @@ import pydeck as pdk
 from .loading import Catalog
 from .models import Place
 
-BAKU_VIEW = {"latitude": 40.3790, "longitude": 49.8470, "zoom": 12.2, "pitch": 0, "bearing": 0}
+MAP_HEIGHT = 430
+MAP_WIDTH_GUESS = 640  # the map column's width at 1280 px; narrower screens see a little less
 COLOURS = {
     "active": [198, 40, 40, 235],
     "past": [110, 110, 110, 150],
@@ -35,6 +37,21 @@ def place_statuses(catalog: Catalog, active: Iterable[str], past: Iterable[str])
     return status
 
 
+def fit_view(points: list[tuple[float, float]], width: int = MAP_WIDTH_GUESS, height: int = MAP_HEIGHT) -> dict:
+    """Centre and zoom that show every (lat, lon) with a margin, in deck.gl's 512-pixel Web Mercator tiles."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    centre_lat, centre_lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+    def mercator_y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    span_x = max(max(lons) - min(lons), 1e-4) / 360
+    span_y = max(mercator_y(max(lats)) - mercator_y(min(lats)), 1e-6) / (2 * math.pi)
+    zoom = min(math.log2(width * 0.8 / 512 / span_x), math.log2(height * 0.75 / 512 / span_y))
+    return {"latitude": centre_lat, "longitude": centre_lon, "zoom": round(min(zoom, 15), 2), "pitch": 0, "bearing": 0}
+
+
 def _row(place: Place, status: str, selected: bool) -> dict:
     lat, lon = place.anchor
     return {
@@ -47,6 +64,10 @@ def _row(place: Place, status: str, selected: bool) -> dict:
         "radius": 140 if status == "active" else 100,
         "width": 90 if selected else 45,
     }
+
+
+def _latlon(path: list[list[float]]) -> list[tuple[float, float]]:
+    return [(lat, lon) for lon, lat in path]
 
 
 def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | None = None) -> pdk.Deck:
@@ -117,7 +138,7 @@ def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | 
     ]
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(**BAKU_VIEW),
+        initial_view_state=pdk.ViewState(**fit_view([p for r in rows for p in _latlon(r["path"])])),
         # map_provider=None with pydeck's default style sentinel requests no tiles at all;
         # an explicit map_style=None would make Streamlit fetch Carto's style.
         map_provider=None,

@@ -4,6 +4,7 @@ import time
 
 import streamlit as st
 
+from blackjanuary.maps import MAP_HEIGHT
 from blackjanuary.models import Event
 from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
 from blackjanuary.text import md_escape
@@ -113,17 +114,25 @@ def _panel(position: int, view) -> None:
         for event in events:
             _event_card(event, now, expanded=event.id in now)
     else:
-        active = view.active_events(position)
+        moment, ongoing = view.split_active(position)
         st.subheader("At this step")
-        if not active:
+        if not moment:
             st.info("No event in the catalogue falls in this step. Move the scrubber, or widen the span.")
-        for event in active:
-            window = describe_window(event.start, event.end, event.precision.value)
-            st.button(
-                f"{event.title} — {window}", key=f"pick-{event.id}", on_click=_select,
-                kwargs={"event": event.id}, width="stretch",
-            )
+        for event in moment:
+            _pick_button(event)
+        if ongoing:
+            st.markdown("**Longer periods this step falls in**")
+            for event in ongoing:
+                _pick_button(event)
         st.caption("Click a place on the map or a span on the timeline to read the source passages behind it.")
+
+
+def _pick_button(event: Event) -> None:
+    window = describe_window(event.start, event.end, event.precision.value)
+    st.button(
+        f"**{md_escape(event.title)}**  \n{md_escape(window)}", key=f"pick-{event.id}", on_click=_select,
+        kwargs={"event": event.id}, width="stretch",
+    )
 
 
 def _beyond_baku(statuses: dict[str, str]) -> None:
@@ -181,7 +190,7 @@ def explorer() -> None:
     with left:
         st.pydeck_chart(
             view.deck(position, state.place), key="map", on_select="rerun",
-            selection_mode="single-object", height=430,
+            selection_mode="single-object", height=MAP_HEIGHT,
             alt="Map of Baku: places with events at this step in red, earlier ones grey",
         )
         st.caption(":red[●] events at this step · :gray[●] earlier · :blue[○] later. Hover for a name, click for its passages.")
