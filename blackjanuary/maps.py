@@ -66,6 +66,17 @@ def _row(place: Place, status: str, selected: bool) -> dict:
     }
 
 
+def _place_labels(rows: list[dict], near_degrees: float = 0.008) -> None:
+    """Put a label below its marker when a place just north of it already has its label above."""
+    above: list[list[float]] = []
+    for row in sorted(rows, key=lambda r: -r["position"][1]):
+        lon, lat = row["position"]
+        crowded = any(abs(lat - o_lat) < near_degrees and abs(lon - o_lon) < near_degrees * 2 for o_lon, o_lat in above)
+        row["label_offset"] = [0, 18] if crowded else [0, -18]
+        if not crowded:
+            above.append(row["position"])
+
+
 def _latlon(path: list[list[float]]) -> list[tuple[float, float]]:
     return [(lat, lon) for lon, lat in path]
 
@@ -77,6 +88,7 @@ def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | 
         for place in catalog.places.values()
         if place.in_baku
     ]
+    _place_labels(rows)
     points = [r for r in rows if len(r["path"]) == 1]
     lines = [r for r in rows if len(r["path"]) > 1]
     layers = [
@@ -130,7 +142,7 @@ def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | 
             get_text="name",
             get_size=13,
             get_color=[30, 30, 30, 255],
-            get_pixel_offset=[0, -18],
+            get_pixel_offset="label_offset",
             background=True,
             get_background_color=[255, 255, 255, 200],
             pickable=False,

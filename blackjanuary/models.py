@@ -164,9 +164,8 @@ class Place(Record):
 
     @property
     def anchor(self) -> tuple[float, float]:
-        """Where a label or a marker for the place goes: the point, or the middle of the path."""
-        points = self.points
-        return points[len(points) // 2]
+        """Where a label for the place goes: the point, or the end of the path, clear of what it passes."""
+        return self.points[-1]
 
 
 class Citation(Record):

@@ -325,8 +325,9 @@ BILLION_LAUGHS = """\
 @pytest.mark.parametrize(
     "text, where, fragment",
     [
-        pytest.param(BILLION_LAUGHS, "events.yaml:3", "YAML aliases (*name) are not supported; write the value out in full", id="billion laughs"),
+        # One alias first: if aliases stopped being refused, it fails before the bomb could hang.
         pytest.param("- id: x\n  title: &t A title\n  when: *t\n", "events.yaml:3", "YAML aliases (*name) are not supported", id="one alias"),
+        pytest.param(BILLION_LAUGHS, "events.yaml:3", "YAML aliases (*name) are not supported; write the value out in full", id="billion laughs"),
         pytest.param("- &e {id: x}\n- <<: *e\n", "events.yaml:2", "YAML aliases (*name) are not supported", id="merge key"),
         pytest.param("[" * 10_000, "events.yaml:1", "nested deeper than 40 levels", id="10000 [ deep"),
         pytest.param("{a: " * 10_000, "events.yaml:1", "nested deeper than 40 levels", id="10000 { deep"),
@@ -390,7 +391,8 @@ def test_there_are_invalid_examples():
 @pytest.fixture(scope="module")
 def real():
     catalog, problems = check(DATA)
-    assert [str(p) for p in problems] == []
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    assert catalog is not None
     return catalog
 
 
@@ -425,13 +427,6 @@ def test_real_data_every_quote_is_locatable(real):
             assert span is not None, (event.id, citation.quote)
             start, end = span
             assert text[start:end].split() == citation.quote.split()
-
-
-def test_real_data_every_event_is_used_somewhere(real):
-    cited = {c.source for e in real.events for c in e.citations}
-    used = {p for e in real.events for p in e.places}
-    assert cited == set(real.sources)
-    assert used == set(real.places)
 
 
 def test_real_data_times_are_written_in_baku_time():
