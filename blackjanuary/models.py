@@ -147,7 +147,9 @@ class Place(Record):
     def _geometry_fits_kind(self) -> Place:
         if self.kind == "point":
             if self.lat is None or self.lon is None:
-                raise ValueError("a point place needs both lat and lon")
+                raise ValueError(
+                    "a point place needs both lat and lon; run `python -m blackjanuary geocode` to look it up"
+                )
             if self.path is not None:
                 raise ValueError("a point place has lat/lon, not a path")
         else:
