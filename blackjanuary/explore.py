@@ -55,10 +55,10 @@ class RangeView:
             )
         return self._figures[key]
 
-    def deck(self, position: int, selected_place: str | None) -> pdk.Deck:
-        key = (position, selected_place)
+    def deck(self, position: int, selected_place: str | None, tiles: bool = False) -> pdk.Deck:
+        key = (position, selected_place, tiles)
         if key not in self._decks:
-            self._decks[key] = baku_deck(self.catalog, self.statuses[position], selected_place)
+            self._decks[key] = baku_deck(self.catalog, self.statuses[position], selected_place, tiles)
         return self._decks[key]
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 from typing import Iterable
 
 import pydeck as pdk
 
+from .basemap import basemap_layers
 from .loading import Catalog
 from .models import Place
 
@@ -35,6 +37,11 @@ def place_statuses(catalog: Catalog, active: Iterable[str], past: Iterable[str])
             elif event.id in past and status[place_id] != "active":
                 status[place_id] = "past"
     return status
+
+
+def tiles_from_env() -> bool:
+    """Street tiles are off unless BLACKJANUARY_TILES=online: a classroom may have no internet."""
+    return os.environ.get("BLACKJANUARY_TILES", "offline").strip().lower() == "online"
 
 
 def fit_view(points: list[tuple[float, float]], width: int = MAP_WIDTH_GUESS, height: int = MAP_HEIGHT) -> dict:
@@ -81,8 +88,14 @@ def _latlon(path: list[list[float]]) -> list[tuple[float, float]]:
     return [(lat, lon) for lon, lat in path]
 
 
-def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | None = None) -> pdk.Deck:
-    """A map of the places in Baku; places elsewhere are listed beside it, not drawn off-map."""
+def baku_deck(
+    catalog: Catalog, statuses: dict[str, str], selected_place: str | None = None, tiles: bool = False
+) -> pdk.Deck:
+    """A map of the places in Baku over the bundled coastline; places elsewhere are listed beside it.
+
+    With `tiles` the map also asks Carto for street tiles; without, it requests
+    nothing and the bundled land and shore are the whole basemap.
+    """
     rows = [
         _row(place, statuses[place.id], place.id == selected_place)
         for place in catalog.places.values()
@@ -91,7 +104,7 @@ def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | 
     _place_labels(rows)
     points = [r for r in rows if len(r["path"]) == 1]
     lines = [r for r in rows if len(r["path"]) > 1]
-    layers = [
+    layers = basemap_layers(filled=not tiles) + [
         pdk.Layer(
             "PathLayer",
             id="lines",
@@ -153,6 +166,7 @@ def baku_deck(catalog: Catalog, statuses: dict[str, str], selected_place: str | 
         initial_view_state=pdk.ViewState(**fit_view([p for r in rows for p in _latlon(r["path"])])),
         # map_provider=None with pydeck's default style sentinel requests no tiles at all;
         # an explicit map_style=None would make Streamlit fetch Carto's style.
-        map_provider=None,
+        map_provider="carto" if tiles else None,
+        **({"map_style": "light"} if tiles else {}),
         tooltip={"text": "{name}\n{status}"},
     )

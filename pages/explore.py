@@ -4,7 +4,8 @@ import time
 
 import streamlit as st
 
-from blackjanuary.maps import MAP_HEIGHT
+from blackjanuary.basemap import ATTRIBUTION
+from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
 from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
 from blackjanuary.text import md_escape
@@ -150,6 +151,7 @@ def _beyond_baku(statuses: dict[str, str]) -> None:
 
 
 _read_url()
+state.setdefault("tiles", tiles_from_env())
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
@@ -189,11 +191,16 @@ def explorer() -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.pydeck_chart(
-            view.deck(position, state.place), key="map", on_select="rerun",
+            view.deck(position, state.place, state.tiles), key="map", on_select="rerun",
             selection_mode="single-object", height=MAP_HEIGHT,
             alt="Map of Baku: places with events at this step in red, earlier ones grey",
         )
-        st.caption(":red[●] events at this step · :gray[●] earlier · :blue[○] later. Hover for a name, click for its passages.")
+        key_col, tiles_col = st.columns([3, 1], vertical_alignment="center")
+        key_col.caption(
+            ":red[●] events at this step · :gray[●] earlier · :blue[○] later. Hover for a name, click for its passages.  \n"
+            f"Basemap {ATTRIBUTION}{' · © CARTO' if state.tiles else ''}"
+        )
+        tiles_col.toggle("Street tiles", key="tiles", help="Load street tiles from the internet. Off, the map uses only its bundled coastline and makes no request.")
         _beyond_baku(view.statuses[position])
         st.plotly_chart(
             view.figure(position, state.event), key="timeline", on_select="rerun",
