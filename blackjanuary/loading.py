@@ -15,6 +15,7 @@ from typing import Any, Iterable
 import yaml
 from pydantic import ValidationError
 
+from .geo import place_warnings
 from .models import Event, Place, Record, Source
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -354,6 +355,11 @@ def _warnings(parsed: dict[str, list], labels: dict[str, str]) -> list[Problem]:
         Problem(labels["places"], line, f"place '{p.id}' is not used by any event", "warning")
         for p, _, _, line in parsed["places"]
         if p.id not in used_places
+    ]
+    out += [
+        Problem(labels["places"], line, message, "warning")
+        for p, _, _, line in parsed["places"]
+        for message in place_warnings(p)
     ]
     out += [
         Problem(labels["sources"], line, f"source '{s.id}' is not cited by any event", "warning")

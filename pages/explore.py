@@ -5,6 +5,7 @@ import time
 import streamlit as st
 
 from blackjanuary.basemap import ATTRIBUTION
+from blackjanuary.geo import distances_text
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
 from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
@@ -108,6 +109,7 @@ def _panel(position: int, view) -> None:
         st.subheader(md_escape(place.name))
         st.caption(f"{md_escape(place.names.az)} · {md_escape(place.names.ru)}")
         st.markdown(md_escape(place.description))
+        st.caption(f"Distances: {md_escape(distances_text(place, list(data.places.values())))}")
         st.caption(f"Coordinates: {md_escape(place.coordinates_ref)}")
         st.button("Clear selection", icon=":material/close:", on_click=_select, key="clear-place")
         events = data.events_at(place.id)

@@ -1,0 +1,60 @@
+"""Distances between places on the WGS84 ellipsoid (geopy), and the plausibility checks built on them."""
+
+from __future__ import annotations
+
+from geopy.distance import geodesic
+
+from .models import Place
+
+# Wikipedia, "Baku": 40°23′43″N 49°52′56″E.
+BAKU_CENTRE = (40.39528, 49.88222)
+MAX_KM_FROM_CENTRE = 30.0
+MAX_PATH_STEP_KM = 2.0
+
+
+def km_between(a: Place, b: Place) -> float:
+    """The shortest distance between any point of `a` and any point of `b` (a line is its vertices)."""
+    return min(geodesic(p, q).km for p in a.points for q in b.points)
+
+
+def nearby(place: Place, others: list[Place], limit: int = 4) -> list[tuple[Place, float]]:
+    """The closest other places, nearest first, with their distance in kilometres."""
+    pairs = [(other, km_between(place, other)) for other in others if other.id != place.id]
+    return sorted(pairs, key=lambda pair: pair[1])[:limit]
+
+
+def describe_km(km: float) -> str:
+    if km < 1:
+        return f"{round(km * 1000, -1):.0f} m"
+    if km < 10:
+        return f"{km:.1f} km"
+    return f"{km:,.0f} km"
+
+
+def distances_text(place: Place, places: list[Place]) -> str:
+    """How far a place is from the others: its nearest neighbours in Baku, or Baku itself from afar."""
+    if not place.in_baku:
+        km = min(geodesic(p, BAKU_CENTRE).km for p in place.points)
+        return f"{describe_km(km)} from Baku"
+    near = nearby(place, [p for p in places if p.in_baku])
+    return ", ".join(f"{describe_km(km)} from {other.name}" for other, km in near)
+
+
+def place_warnings(place: Place) -> list[str]:
+    """Why the place's coordinates look wrong, if they do."""
+    found = []
+    if place.in_baku:
+        far = max(geodesic(p, BAKU_CENTRE).km for p in place.points)
+        if far > MAX_KM_FROM_CENTRE:
+            found.append(
+                f"place '{place.id}' is {far:.0f} km from Baku's centre but in_baku is true "
+                f"(more than {MAX_KM_FROM_CENTRE:.0f} km; lat and lon swapped?)"
+            )
+    for i, (a, b) in enumerate(zip(place.points, place.points[1:]), start=1):
+        step = geodesic(a, b).km
+        if step > MAX_PATH_STEP_KM:
+            found.append(
+                f"place '{place.id}': path jumps {step:.1f} km between points {i} and {i + 1} "
+                f"(more than {MAX_PATH_STEP_KM:.0f} km)"
+            )
+    return found
