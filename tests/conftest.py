@@ -43,7 +43,7 @@ PLACES_YAML = """\
   kind: line
   path:
     - [40.3595, 49.8330]
-    - [40.3735, 49.8620]
+    - [40.3695, 49.8480]
   description: An avenue.
   coordinates_ref: Made up for the tests.
 """

@@ -15,7 +15,7 @@ import yaml
 
 from blackjanuary import InvalidData, Problem, check, load
 from blackjanuary import loading
-from blackjanuary.loading import locate
+from blackjanuary.loading import MAX_YAML_BYTES, locate
 from blackjanuary.timeline import BAKU, offset_problem
 
 HERE = Path(__file__).resolve().parent
@@ -218,15 +218,15 @@ CASES = [
      "places.yaml:5", "lat: latitude -90.5 is out of range (-90 to 90)"),
     ("longitude 200", dict(edits=[(P, "lon: 49.8533", "lon: 200")]),
      "places.yaml:6", "place 'square': lon: longitude 200.0 is out of range (-180 to 180)"),
-    ("latitude 95 in a path", dict(edits=[(P, "- [40.3735, 49.8620]", "- [95, 49.8620]")]),
+    ("latitude 95 in a path", dict(edits=[(P, "- [40.3695, 49.8480]", "- [95, 49.8620]")]),
      "places.yaml:16", "place 'avenue': path[1][0]: latitude 95.0 is out of range (-90 to 90)"),
-    ("path point of three numbers", dict(edits=[(P, "- [40.3735, 49.8620]", "- [40.3735, 49.8620, 7]")]),
+    ("path point of three numbers", dict(edits=[(P, "- [40.3695, 49.8480]", "- [40.3695, 49.8480, 7]")]),
      "places.yaml:16", "place 'avenue': path[1]: Tuple should have at most 2 items"),
-    ("line without a path", dict(edits=[(P, "  path:\n    - [40.3595, 49.8330]\n    - [40.3735, 49.8620]\n", "")]),
+    ("line without a path", dict(edits=[(P, "  path:\n    - [40.3595, 49.8330]\n    - [40.3695, 49.8480]\n", "")]),
      "places.yaml:10", "place 'avenue': a line place needs a path of at least two [lat, lon] points"),
-    ("line with a one-point path", dict(edits=[(P, "    - [40.3735, 49.8620]\n", "")]),
+    ("line with a one-point path", dict(edits=[(P, "    - [40.3695, 49.8480]\n", "")]),
      "places.yaml:10", "place 'avenue': a line place needs a path of at least two [lat, lon] points"),
-    ("line with lat/lon", dict(edits=[(P, "  path:\n    - [40.3595, 49.8330]\n    - [40.3735, 49.8620]\n", "  lat: 40.36\n  lon: 49.84\n")]),
+    ("line with lat/lon", dict(edits=[(P, "  path:\n    - [40.3595, 49.8330]\n    - [40.3695, 49.8480]\n", "  lat: 40.36\n  lon: 49.84\n")]),
      "places.yaml:14", "place 'avenue': lat: a line place has a path, not lat/lon"),
     ("point with a path", dict(edits=[(P, "  lon: 49.8533\n", "  lon: 49.8533\n  path: [[40.1, 49.1], [40.2, 49.2]]\n")]),
      "places.yaml:7", "place 'square': path: a point place has lat/lon, not a path"),
@@ -288,7 +288,7 @@ def test_every_problem_prints_as_file_line_message(make_data):
 
 
 def test_warnings_alone_still_give_a_catalogue(make_data):
-    extra = "\n- id: unused-place\n  name: U\n  names: {az: U, ru: У}\n  kind: point\n  lat: 1\n  lon: 2\n  description: D.\n  coordinates_ref: R.\n"
+    extra = "\n- id: unused-place\n  name: U\n  names: {az: U, ru: У}\n  kind: point\n  lat: 40.4\n  lon: 49.9\n  description: D.\n  coordinates_ref: R.\n"
     folder = make_data(edits=[(P, "  coordinates_ref: Made up for the tests.\n\n- id: avenue", "  coordinates_ref: Made up for the tests.\n" + extra + "\n- id: avenue")])
     catalog, problems = check(folder)
     assert catalog is not None
@@ -332,7 +332,7 @@ BILLION_LAUGHS = """\
         pytest.param("[" * 10_000, "events.yaml:1", "nested deeper than 40 levels", id="10000 [ deep"),
         pytest.param("{a: " * 10_000, "events.yaml:1", "nested deeper than 40 levels", id="10000 { deep"),
         pytest.param("- " * 10_000 + "x\n", "events.yaml:1", "nested deeper than 40 levels", id="10000 - deep"),
-        pytest.param("# " + "x" * 2_000_000 + "\n", "events.yaml:0", "file is 2,000,003 bytes; the limit is 2,000,000", id="over 2,000,000 bytes"),
+        pytest.param("# " + "x" * MAX_YAML_BYTES + "\n", "events.yaml:0", f"file is {MAX_YAML_BYTES + 3:,} bytes; the limit is {MAX_YAML_BYTES:,}", id="over the size limit"),
         pytest.param("- " + "1" * 5000 + "\n", "events.yaml:1", "Exceeds the limit (4300 digits)", id="integer of 5000 digits"),
     ],
 )
