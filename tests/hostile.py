@@ -1,0 +1,57 @@
+"""A copy of the data whose curator-written text carries markup that must stay inert, yet still validates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+# Each tries a different way in: raw HTML, a script tag, a Markdown link to
+# javascript:, a Markdown image that would fetch from a host we must never call.
+PAYLOADS = (
+    '<img src=x onerror="window.__pwned=1">',
+    "<script>window.__pwned=1</script>",
+    "[link](javascript:window.__pwned=1)",
+    "![img](http://example.invalid/x.png)",
+)
+HOSTILE = " ".join(PAYLOADS)
+
+# The one quote made hostile: its source text gets the same payload right after
+# the passage, so the quote is still verbatim and the data still validates.
+QUOTED_SOURCE = "azernews"
+QUOTED_EVENT = "deaths-in-the-streets"
+QUOTE = "Blood stained the pavements of Neftchiler Avenue, 20 Yanvar Circle, and countless unnamed streets."
+
+
+def _edit_yaml(path: Path, edit) -> None:
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for record in records:
+        edit(record)
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def _append(record: dict, *fields: str) -> None:
+    for name in fields:
+        record[name] = f"{record[name]} {HOSTILE}"
+
+
+def _hostile_event(event: dict) -> None:
+    _append(event, "title", "summary")
+    for citation in event["citations"]:
+        if event["id"] == QUOTED_EVENT and citation["quote"] == QUOTE:
+            citation["quote"] = f"{QUOTE} {HOSTILE}"
+
+
+def write_hostile_copy(original: Path, folder: Path) -> Path:
+    """Copy the data folder `original` to `folder`, with every event title and summary, place
+    name and description, source publisher and title, and one quote carrying HOSTILE."""
+    shutil.copytree(original, folder)
+    _edit_yaml(folder / "events.yaml", _hostile_event)
+    _edit_yaml(folder / "places.yaml", lambda place: _append(place, "name", "description"))
+    _edit_yaml(folder / "sources.yaml", lambda source: _append(source, "publisher", "title"))
+    text_path = folder / "sources" / f"{QUOTED_SOURCE}.txt"
+    text = text_path.read_text(encoding="utf-8")
+    assert text.count(QUOTE) == 1, f"the passage to make hostile is not exactly once in {text_path.name}"
+    text_path.write_text(text.replace(QUOTE, f"{QUOTE} {HOSTILE}"), encoding="utf-8")
+    return folder
