@@ -11,8 +11,8 @@ st.set_page_config(
 
 catalog, problems = checked()
 if catalog is None:
-    st.title("Black January 1990")
-    show_problems(problems)
+    # Still through st.navigation, so Streamlit does not list the pages/ folder as pages.
+    st.navigation([st.Page(lambda: show_problems(problems), title="Data problems")], position="hidden").run()
     st.stop()
 
 if catalog.warnings:

@@ -90,7 +90,7 @@ def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
         cols = st.columns(len(here)) if len(here) <= 3 else st.columns(3)
         for i, place in enumerate(here):
             cols[i % len(cols)].button(
-                place.name, key=f"go-{event.id}-{place.id}", icon=":material/place:",
+                md_escape(place.name), key=f"go-{event.id}-{place.id}", icon=":material/place:",
                 on_click=_select, kwargs={"place": place.id}, width="stretch",
             )
         st.markdown(f"**What the sources say** ({len(event.citations)} passage{'s' if len(event.citations) != 1 else ''})")

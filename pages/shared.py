@@ -55,6 +55,7 @@ def view_for(range_key: str) -> RangeView:
 
 def show_problems(problems: list[Problem]) -> None:
     errors = [p for p in problems if p.severity == "error"]
+    st.title("Black January 1990")
     st.error(
         f"The data has {len(errors)} problem{'s' if len(errors) != 1 else ''}, so the explorer "
         "cannot open. Fix each line below in the file it names, then reload the page.",
@@ -79,7 +80,7 @@ def passages(catalog: Catalog, event: Event) -> None:
             with right:
                 st.page_link(
                     "pages/sources.py",
-                    label="Passage in the source",
+                    label="In the source",
                     icon=":material/format_quote:",
                     query_params={"source": citation.source, "event": event.id, "q": str(n)},
                     help="Open the full text with this passage highlighted",

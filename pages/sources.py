@@ -52,7 +52,7 @@ for notice in notices:
 
 st.segmented_control(
     "Source", options=list(data.sources), key="source", required=True,
-    format_func=lambda s: data.sources[s].publisher,
+    format_func=lambda s: md_escape(data.sources[s].publisher),
 )
 source = data.sources[state.source]
 marks = marks_for(data, source.id)
@@ -78,7 +78,7 @@ with meta:
     st.markdown(f"**Cited by {len(cited)} event{'s' if len(cited) != 1 else ''}**")
     for event_id in cited:
         st.page_link(
-            "pages/explore.py", label=data.event(event_id).title, icon=":material/event:",
+            "pages/explore.py", label=md_escape(data.event(event_id).title), icon=":material/event:",
             query_params={"event": event_id},
         )
 

@@ -488,17 +488,6 @@ LEAKS = """() => {
     };
 }"""
 
-# Known holes, reported rather than fixed here: labels that Streamlit renders as
-# Markdown and the app passes raw, so '![img](...)' in the data becomes an <img>.
-KNOWN_IMAGE_LEAKS = {
-    # pages/explore.py, _event_card: st.button(place.name, key=f"go-{event.id}-{place.id}")
-    "explore": re.compile(r"^st-key-go-"),
-    # pages/sources.py: st.segmented_control(format_func=... .publisher, key="source"),
-    # and the 'Cited by' st.page_link(label=data.event(event_id).title)
-    "sources": re.compile(r"^(st-key-source|stPageLink)$"),
-}
-
-
 def markup_found(page: Page) -> dict:
     """What the page holds that data markup could have produced; the images by the widget they sit in."""
     found = page.evaluate(LEAKS)
@@ -512,13 +501,7 @@ def assert_inert(pages: list[dict], traffic: Traffic, page_name: str) -> None:
         assert (found["onerror"], found["scripts"], found["javascript"]) == (0, 0, 0)
     assert not any(urlsplit(u).path == "/x" for u in traffic.urls), "an <img src=x> from the data was loaded"
     images = sorted({where for found in pages for where in found["images"]})
-    unknown = [where for where in images if not KNOWN_IMAGE_LEAKS[page_name].match(where)]
-    assert unknown == [], f"Markdown images from the data rendered in {unknown}"
-    if images:
-        pytest.xfail(
-            f"known hole: Markdown images from the data render on {page_name} in {len(images)} widget(s), "
-            f"e.g. {', '.join(images[:3])}, and fetch example.invalid"
-        )
+    assert images == [], f"Markdown images from the data rendered on {page_name} in {images}"
     assert "example.invalid" not in traffic.hosts
 
 
