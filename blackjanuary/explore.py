@@ -8,7 +8,7 @@ from datetime import datetime
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from .figures import TimelineLayout, layout_timeline, timeline_figure
+from .figures import TimelineLayout, cursor_html, layout_timeline, timeline_figure
 from .loading import Catalog
 from .maps import baku_deck, place_statuses
 from .models import Event
@@ -43,17 +43,13 @@ class RangeView:
         active = self.active_events(position)
         return [e for e in active if e.end - e.start <= limit], [e for e in active if e.end - e.start > limit]
 
-    def figure(self, position: int, selected_event: str | None) -> go.Figure:
-        key = (position, selected_event)
-        if key not in self._figures:
-            self._figures[key] = timeline_figure(
-                self.layout,
-                self.steps[position],
-                self.index.active[position],
-                self.index.past[position],
-                selected_event,
-            )
-        return self._figures[key]
+    def figure(self, selected_event: str | None) -> go.Figure:
+        if selected_event not in self._figures:
+            self._figures[selected_event] = timeline_figure(self.layout, selected_event)
+        return self._figures[selected_event]
+
+    def cursor(self, position: int) -> str:
+        return cursor_html(self.layout, self.steps[position])
 
     def deck(self, position: int, selected_place: str | None, tiles: bool = False) -> pdk.Deck:
         key = (position, selected_place, tiles)

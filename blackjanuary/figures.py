@@ -13,11 +13,22 @@ from .text import html_escape
 from .timeline import BAKU, TimeRange, describe_window
 
 ACTIVE = "#c62828"
-PAST = "#8d8d8d"
-FUTURE = "#9db7d5"
-CURSOR = "rgba(198, 40, 40, 0.12)"
+CURSOR = "rgba(198, 40, 40, 0.14)"
 ROW_HEIGHT = 24
 MIN_WIDTH_SHARE = 0.012  # so an event of minutes still shows as a span on a seven-year axis
+
+
+# Muted and distinct, readable under dark text.
+LANE_COLOURS = {
+    Category.BACKGROUND: "#8c9bab",
+    Category.INFORMATION: "#b07aa1",
+    Category.MILITARY: "#4e79a7",
+    Category.VIOLENCE: "#c0504d",
+    Category.CASUALTIES: "#e08a3c",
+    Category.POLITICAL: "#59a14f",
+    Category.MOURNING: "#7f7f7f",
+    Category.MEMORY: "#9c755f",
+}
 
 
 @dataclass(frozen=True)
@@ -79,7 +90,7 @@ def layout_timeline(time_range: TimeRange, events: Iterable[Event]) -> TimelineL
     return TimelineLayout(time_range, tuple(shown), rows, spans, tuple(lanes))
 
 
-def _labels(layout: TimelineLayout, plot_width_px: int = 560) -> go.Scatter:
+def _labels(layout: TimelineLayout, plot_width_px: int = 900) -> go.Scatter:
     """Each event's title at the start of its span, cut to the room the row has before its next span."""
     range_start = layout.time_range.start
     range_span = layout.time_range.next_step(layout.time_range.end) - range_start
@@ -105,24 +116,20 @@ def _labels(layout: TimelineLayout, plot_width_px: int = 560) -> go.Scatter:
     )
 
 
-def _status(event_id: str, active: frozenset[str], past: frozenset[str]) -> str:
-    return "active" if event_id in active else "past" if event_id in past else "future"
+MARGIN = {"l": 150, "r": 12, "t": 34, "b": 30}
+CURSOR_GAP = "1rem"  # Streamlit's gap between stacked elements
 
 
-def timeline_figure(
-    layout: TimelineLayout,
-    step: datetime,
-    active: frozenset[str],
-    past: frozenset[str],
-    selected: str | None = None,
-) -> go.Figure:
-    """The timeline at one step: active spans in red, past ones grey, later ones pale.
+def timeline_figure(layout: TimelineLayout, selected: str | None = None) -> go.Figure:
+    """The timeline of a range: spans coloured by lane, the selected one outlined.
 
     Windows known to the hour are solid; approximate or date-only windows are
     hatched and lighter, so the eye does not read false precision into them.
+    The figure does not depend on the scrubbed step: the cursor is drawn over
+    it by `cursor_html`, so a scrub never makes plotly redraw the spans.
+    Margins are fixed so the cursor knows where the plot area is.
     """
     time_range = layout.time_range
-    colours = {"active": ACTIVE, "past": PAST, "future": FUTURE}
     figure = go.Figure()
     groups = (
         ("Known to the hour", lambda e: e.is_precise, ""),
@@ -132,7 +139,6 @@ def timeline_figure(
         members = [e for e in layout.events if belongs(e)]
         if not members:
             continue
-        statuses = [_status(e.id, active, past) for e in members]
         starts = [layout.spans[e.id][0] for e in members]
         widths = [(layout.spans[e.id][1] - layout.spans[e.id][0]) / timedelta(milliseconds=1) for e in members]
         figure.add_trace(
@@ -148,8 +154,8 @@ def timeline_figure(
                 ],
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>precision: %{customdata[3]}<extra></extra>",
                 marker={
-                    "color": [colours[s] for s in statuses],
-                    "opacity": 0.9 if not pattern else 0.45,
+                    "color": [LANE_COLOURS[e.category] for e in members],
+                    "opacity": 0.9 if not pattern else 0.5,
                     "line": {
                         "color": ["#111111" if e.id == selected else "rgba(0,0,0,0)" for e in members],
                         "width": [3 if e.id == selected else 0 for e in members],
@@ -160,15 +166,6 @@ def timeline_figure(
             )
         )
     figure.add_trace(_labels(layout))
-    step_end = time_range.next_step(step)
-    figure.add_shape(
-        type="rect", xref="x", yref="paper", x0=_naive(step), x1=_naive(step_end), y0=0, y1=1,
-        fillcolor=CURSOR, line={"width": 0}, layer="below",
-    )
-    figure.add_shape(
-        type="line", xref="x", yref="paper", x0=_naive(step), x1=_naive(step), y0=0, y1=1,
-        line={"color": ACTIVE, "width": 2},
-    )
     for lane in layout.lanes[1:]:
         figure.add_shape(
             type="line", xref="paper", yref="y", x0=0, x1=1, y0=lane.first_row - 0.5, y1=lane.first_row - 0.5,
@@ -177,8 +174,8 @@ def timeline_figure(
     rows = max(layout.row_count, 1)
     figure.update_layout(
         barmode="overlay",
-        height=90 + ROW_HEIGHT * rows,
-        margin={"l": 10, "r": 10, "t": 10, "b": 30},
+        height=timeline_height(layout),
+        margin=MARGIN,
         showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 11}},
         clickmode="event+select",
@@ -189,6 +186,7 @@ def timeline_figure(
             "tickformat": time_range.tick_format,
             "fixedrange": True,
             "showgrid": True,
+            "automargin": False,
         },
         yaxis={
             "tickmode": "array",
@@ -198,6 +196,33 @@ def timeline_figure(
             "fixedrange": True,
             "showgrid": False,
             "zeroline": False,
+            "automargin": False,
         },
     )
     return figure
+
+
+def timeline_height(layout: TimelineLayout) -> int:
+    return MARGIN["t"] + MARGIN["b"] + 26 + ROW_HEIGHT * max(layout.row_count, 1)
+
+
+def cursor_html(layout: TimelineLayout, step: datetime) -> str:
+    """A band and a line over the timeline's plot area at the scrubbed step, as HTML and CSS.
+
+    It sits in a zero-height box just above the chart and hangs down over it,
+    ignoring the pointer, so clicks and hovers still reach the spans. Nothing
+    in it comes from the data.
+    """
+    time_range = layout.time_range
+    span = time_range.next_step(time_range.end) - time_range.start
+    start = (step - time_range.start) / span
+    width = (time_range.next_step(step) - step) / span
+    plot_width = f"(100% - {MARGIN['l'] + MARGIN['r']}px)"
+    top = f"calc({CURSOR_GAP} + {MARGIN['t']}px)"
+    height = timeline_height(layout) - MARGIN["t"] - MARGIN["b"]
+    left = f"calc({MARGIN['l']}px + {plot_width} * {start:.5f})"
+    return (
+        '<div class="bj-cursor" style="position:relative;height:0;z-index:2;pointer-events:none">'
+        f'<div style="position:absolute;top:{top};left:{left};width:calc({plot_width} * {width:.5f});'
+        f'height:{height}px;background:{CURSOR};border-left:2px solid {ACTIVE}"></div></div>'
+    )

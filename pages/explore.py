@@ -14,6 +14,7 @@ from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_step, describe
 from pages.shared import catalog, passages, view_for
 
 PLAY_SECONDS = 1.5
+PANEL_HEIGHT = MAP_HEIGHT + 190  # the map, its key and the places beyond Baku
 state = st.session_state
 data = catalog()
 
@@ -51,17 +52,20 @@ def _select(place: str | None = None, event: str | None = None) -> None:
     state.place, state.event = place, event
 
 
-def _take_chart_selections() -> None:
+CHARTS = {
+    "map": (place_from_map, lambda picked: _select(place=picked)),
+    "timeline": (event_from_timeline, lambda picked: _select(event=picked)),
+}
+
+
+def _take_chart_selections(key: str) -> None:
     """Apply a click on the map or the timeline, once: chart state repeats on every rerun."""
-    for key, read, apply in (
-        ("map", place_from_map, lambda v: _select(place=v)),
-        ("timeline", event_from_timeline, lambda v: _select(event=v)),
-    ):
-        picked = read(state.get(key))
-        if picked != state.get(f"_seen_{key}"):
-            state[f"_seen_{key}"] = picked
-            if picked and (picked in data.places or data.event(picked)):
-                apply(picked)
+    read, apply = CHARTS[key]
+    picked = read(state.get(key))
+    if picked != state.get(f"_seen_{key}"):
+        state[f"_seen_{key}"] = picked
+        if picked and (picked in data.places or data.event(picked)):
+            apply(picked)
 
 
 def _advance() -> None:
@@ -154,32 +158,33 @@ def _beyond_baku(statuses: dict[str, str]) -> None:
 
 _read_url()
 state.setdefault("tiles", tiles_from_env())
+state._full_run = True
+for chart in CHARTS:  # a full run takes clicks on both charts before drawing anything
+    _take_chart_selections(chart)
+
+
+def _follow_selection_everywhere() -> None:
+    """After a click changed the selection inside one fragment, redraw the whole page once.
+
+    Scrubbing reruns only the scrubber; the timeline's outline of the selected
+    event lives in the other fragment, so a new selection needs a full run.
+    """
+    if not state._full_run and state.get("_drawn_selection") != (state.place, state.event):
+        st.rerun()
 
 
 @st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
-def explorer() -> None:
+def scrubber() -> None:
+    """Slider, map and panel: everything a scrub step changes. The timeline below stays put."""
     _advance()
-    _take_chart_selections()
+    _take_chart_selections("map")
+    _follow_selection_everywhere()
     view = view_for(state.range)
     steps = [format_local(s) for s in view.steps]
     if state.t not in steps:
         _snap_to_range()
-
-    controls = st.columns([3, 1, 8], vertical_alignment="bottom")
-    controls[0].segmented_control(
-        "Span", options=list(RANGES), key="range", required=True,
-        format_func=lambda k: RANGES[k].label.split(":")[0], on_change=_snap_to_range,
-        help="The night hour by hour, January in 6-hour steps, or 1987–1993 month by month",
-    )
-    if controls[1].button(
-        "Pause" if state.get("playing") else "Play",
-        icon=":material/pause:" if state.get("playing") else ":material/play_arrow:",
-        key="play", width="stretch",
-    ):
-        state.playing = not state.get("playing")
-        st.rerun()
     time_range = RANGES[state.range]
-    controls[2].select_slider(
+    st.select_slider(
         "Time in Baku (UTC+04:00)", options=steps, key="t",
         format_func=lambda s: parse_local(s).strftime(time_range.tick_format),
     )
@@ -204,15 +209,23 @@ def explorer() -> None:
         )
         tiles_col.toggle("Street tiles", key="tiles", help="Load street tiles from the internet. Off, the map uses only its bundled coastline and makes no request.")
         _beyond_baku(view.statuses[position])
-        st.plotly_chart(
-            view.figure(position, state.event), key="timeline", on_select="rerun",
-            selection_mode="points", config={"displayModeBar": False},
-        )
-    with right:
+    with right, st.container(height=PANEL_HEIGHT, border=False):
         _panel(position, view)
-
+    st.html(view.cursor(position))  # hangs over the timeline drawn just below
     state._url = _url()
     st.query_params.from_dict(state._url)
+
+
+@st.fragment
+def timeline() -> None:
+    """The timeline of the range; it reruns on a click on it, not on a scrub."""
+    _take_chart_selections("timeline")
+    _follow_selection_everywhere()
+    state._drawn_selection = (state.place, state.event)
+    st.plotly_chart(
+        view_for(state.range).figure(state.event), key="timeline", on_select="rerun",
+        selection_mode="points", config={"displayModeBar": False},
+    )
 
 
 st.title("Black January: Baku, 19–20 January 1990")
@@ -222,4 +235,18 @@ st.caption(
 )
 for notice in state.pop("notices", []):
     st.warning(notice, icon=":material/link_off:")
-explorer()
+controls = st.columns([3, 1, 8], vertical_alignment="bottom")
+controls[0].segmented_control(
+    "Span", options=list(RANGES), key="range", required=True,
+    format_func=lambda k: RANGES[k].label.split(":")[0], on_change=_snap_to_range,
+    help="The night hour by hour, January in 6-hour steps, or 1987–1993 month by month",
+)
+controls[1].button(
+    "Pause" if state.get("playing") else "Play",
+    icon=":material/pause:" if state.get("playing") else ":material/play_arrow:",
+    key="play", width="stretch", on_click=lambda: state.update(playing=not state.get("playing")),
+    help="Step through the span on its own, one step every 1.5 seconds",
+)
+scrubber()
+timeline()
+state._full_run = False

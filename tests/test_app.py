@@ -48,6 +48,15 @@ def timeline(at: AppTest) -> dict:
     return json.loads(at.get("plotly_chart")[0].proto.spec)
 
 
+def cursor_at(at: AppTest) -> float:
+    """Where the timeline's cursor starts, as a share of the plot's width."""
+    [html] = [h.proto.body for h in at.get("html") if "bj-cursor" in h.proto.body]
+    return float(re.search(r"left:calc\(\d+px \+ \(100% - \d+px\) \* ([\d.]+)\)", html).group(1))
+
+
+NIGHT_HOURS = 19  # 19 Jan 18:00 to 20 Jan 13:00, the end of the last step
+
+
 @pytest.mark.parametrize("page", ["pages/explore.py", "pages/sources.py"])
 def test_every_page_runs_without_exception(page):
     at = run_app()
@@ -61,8 +70,8 @@ def test_explore_opens_at_midnight_with_map_and_timeline():
     layer_ids = {layer["id"] for layer in deck(at)["layers"]}
     assert {"places", "lines", "labels"} <= layer_ids
     assert "mapStyle" not in deck(at) or deck(at)["mapStyle"] == "__MAP_STYLE__"
-    cursor = [s for s in timeline(at)["layout"]["shapes"] if s["type"] == "line" and s["yref"] == "paper"]
-    assert cursor[0]["x0"].startswith("1990-01-20T00:00")
+    assert cursor_at(at) == pytest.approx(6 / NIGHT_HOURS, abs=1e-4)
+    assert timeline(at)["layout"]["xaxis"]["range"][0].startswith("1990-01-19T18:00")
 
 
 def test_scrubbing_moves_the_cursor_and_changes_what_is_highlighted():
@@ -80,8 +89,7 @@ def test_scrubbing_moves_the_cursor_and_changes_what_is_highlighted():
     assert place_colours(at)["20-yanvar-circle"] == ACTIVE_RED
     assert place_colours(at)["neftchiler-avenue"] == ACTIVE_RED
     assert at.query_params["t"] == "1990-01-20T02:00"
-    cursor = [s for s in timeline(at)["layout"]["shapes"] if s["type"] == "line" and s["yref"] == "paper"]
-    assert cursor[0]["x0"].startswith("1990-01-20T02:00")
+    assert cursor_at(at) == pytest.approx(8 / NIGHT_HOURS, abs=1e-4)
 
     at.select_slider(key="t").set_value("1990-01-20T11:00").run()
     assert place_colours(at)["20-yanvar-circle"] != ACTIVE_RED

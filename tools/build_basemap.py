@@ -7,7 +7,7 @@ fetched with `npm pack @geo-maps/earth-lands-10m` and unpacked:
     npm pack @geo-maps/earth-lands-10m && tar xzf geo-maps-earth-lands-10m-0.6.0.tgz
     .venv/bin/python tools/build_basemap.py package/map.geo.json
 
-Output: blackjanuary/basemap/absheron-land.geojson (a few tens of kilobytes)
+Output: static/absheron-land.geojson (a few kilobytes)
 with its attribution in the file's properties and in NOTICE.md beside it.
 """
 
@@ -27,7 +27,8 @@ BOUNDS = (49.55, 40.18, 50.40, 40.62)
 TOLERANCE = 0.0002
 # Islets smaller than this (square degrees, roughly 0.1 km²) are dropped.
 MIN_AREA = 1e-5
-OUT = Path(__file__).resolve().parent.parent / "blackjanuary" / "basemap" / "absheron-land.geojson"
+OUT = Path(__file__).resolve().parent.parent / "static" / "absheron-land.geojson"
+LAND_RGBA = [244, 241, 232, 255]  # drawn by deck.gl straight from the file
 ATTRIBUTION = "© OpenStreetMap contributors (ODbL), via @geo-maps/earth-lands-10m 0.6.0"
 
 
@@ -49,7 +50,7 @@ def clipped_land(source: Path) -> dict:
     land = unary_union(pieces).simplify(TOLERANCE, preserve_topology=True)
     parts = [g for g in getattr(land, "geoms", [land]) if g.geom_type == "Polygon" and g.area >= MIN_AREA]
     features = [
-        {"type": "Feature", "properties": {"kind": "land"}, "geometry": _rounded(mapping(part))}
+        {"type": "Feature", "properties": {"kind": "land", "fill": LAND_RGBA}, "geometry": _rounded(mapping(part))}
         for part in parts
     ]
     return {

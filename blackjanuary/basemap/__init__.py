@@ -1,4 +1,11 @@
-"""The bundled offline basemap: Absheron land polygons and a few orientation labels, as deck layers."""
+"""The bundled offline basemap: Absheron land and shore, and a few orientation labels, as deck layers.
+
+The land file lives in the app's static/ folder (see static/NOTICE.md for its
+source and licence). In the app the map fetches it once from its own server
+by URL: the URL is the same on every rerun, so deck.gl keeps the layer
+instead of rebuilding the polygons at each scrub step. Elsewhere (an offline
+export) the polygons can be inlined instead.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,11 @@ from pathlib import Path
 
 import pydeck as pdk
 
-LAND_FILE = Path(__file__).with_name("absheron-land.geojson")
+STATIC_DIR = Path(__file__).resolve().parent.parent.parent / "static"
+LAND_FILE = STATIC_DIR / "absheron-land.geojson"
+LAND_URL = "/app/static/absheron-land.geojson"
 ATTRIBUTION = "© OpenStreetMap contributors"
 SEA = [200, 222, 238, 255]
-LAND = [244, 241, 232, 255]
 SHORE = [120, 150, 175, 255]
 
 # Orientation only; not places of the catalogue. Positions: Wikipedia
@@ -25,45 +33,46 @@ LANDMARKS = [
 
 
 @lru_cache(maxsize=1)
-def land_polygons() -> tuple[tuple[tuple[tuple[float, float], ...], ...], ...]:
+def land() -> dict:
+    """The land as a GeoJSON FeatureCollection; its properties carry bounds and attribution."""
+    return json.loads(LAND_FILE.read_text(encoding="utf-8"))
+
+
+def land_polygons() -> list[list[list[tuple[float, float]]]]:
     """Each land polygon as rings of (lon, lat): the outer ring first, then its holes (lakes, the bay)."""
-    collection = json.loads(LAND_FILE.read_text(encoding="utf-8"))
-    return tuple(
-        tuple(tuple((lon, lat) for lon, lat in ring) for ring in feature["geometry"]["coordinates"])
-        for feature in collection["features"]
-    )
+    return [
+        [[(lon, lat) for lon, lat in ring] for ring in feature["geometry"]["coordinates"]]
+        for feature in land()["features"]
+    ]
 
 
-def bounds() -> tuple[float, float, float, float]:
-    collection = json.loads(LAND_FILE.read_text(encoding="utf-8"))
-    return tuple(collection["properties"]["bounds"])
+def basemap_layers(filled: bool, inline: bool = False) -> list[pdk.Layer]:
+    """Sea, land and shore, then landmark labels.
 
-
-def basemap_layers(filled: bool) -> list[pdk.Layer]:
-    """Sea, land and shoreline; with `filled` False (tiles underneath) only the shoreline is drawn."""
-    west, south, east, north = bounds()
-    # Colours are per-row fields, not constants: Streamlit wraps every fill colour
-    # for its selection highlight and draws constant fills in its own grey.
-    polygons = [{"rings": [list(map(list, ring)) for ring in polygon], "fill": LAND} for polygon in land_polygons()]
-    shore = [{"path": list(map(list, ring))} for polygon in land_polygons() for ring in polygon]
+    With `filled` False (street tiles underneath) sea and land are not
+    painted, only the shoreline. With `inline` the land is put in the deck's
+    JSON instead of being fetched from the app's static files.
+    """
+    west, south, east, north = land()["properties"]["bounds"]
     layers = []
     if filled:
-        layers += [
+        # Colours come from row fields: Streamlit rewrites every layer's fill
+        # accessor for its selection highlight, and a field survives that.
+        layers.append(
             pdk.Layer(
-                "PolygonLayer", id="sea", data=[{"polygon": [[west, south], [east, south], [east, north], [west, north]], "fill": SEA}],
+                "PolygonLayer", id="sea",
+                data=[{"polygon": [[west, south], [east, south], [east, north], [west, north]], "fill": SEA}],
                 get_polygon="polygon", get_fill_color="fill", stroked=False, pickable=False,
-            ),
-            pdk.Layer(
-                "PolygonLayer", id="land", data=polygons, get_polygon="rings",
-                get_fill_color="fill", stroked=False, pickable=False,
-            ),
-        ]
+            )
+        )
     layers += [
         pdk.Layer(
-            "PathLayer", id="shore", data=shore, get_path="path", get_color=SHORE,
-            # widthUnits='pixels' draws every path kilometres wide in Streamlit's
+            "GeoJsonLayer", id="land", data=land() if inline else LAND_URL,
+            filled=filled, get_fill_color="properties.fill",
+            stroked=True, get_line_color=SHORE,
+            # widthUnits='pixels' draws lines kilometres wide in Streamlit's
             # deck.gl; a width in metres with a pixel minimum draws a hairline.
-            get_width=1, width_min_pixels=1.5, pickable=False,
+            get_line_width=1, line_width_min_pixels=1.5, pickable=False,
         ),
         pdk.Layer(
             "TextLayer", id="landmarks", data=LANDMARKS, get_position="position", get_text="text",
