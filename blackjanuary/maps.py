@@ -13,6 +13,7 @@ from .loading import Catalog
 from .models import Place
 
 MAP_HEIGHT = 430
+MAX_LABELS = 40  # past this, only places with events at the step are named; hover names the rest
 MAP_WIDTH_GUESS = 640  # the map column's width at 1280 px; narrower screens see a little less
 COLOURS = {
     "active": [198, 40, 40, 235],
@@ -101,7 +102,8 @@ def baku_deck(
         for place in catalog.places.values()
         if place.in_baku
     ]
-    _place_labels(rows)
+    labelled = rows if len(rows) <= MAX_LABELS else [r for r in rows if r["status"] == STATUS_TEXT["active"]][:MAX_LABELS]
+    _place_labels(labelled)
     points = [r for r in rows if len(r["path"]) == 1]
     lines = [r for r in rows if len(r["path"]) > 1]
     layers = basemap_layers(filled=not tiles) + [
@@ -150,7 +152,7 @@ def baku_deck(
         pdk.Layer(
             "TextLayer",
             id="labels",
-            data=rows,
+            data=labelled,
             get_position="position",
             get_text="name",
             get_size=13,

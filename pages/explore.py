@@ -14,6 +14,7 @@ from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_step, describe
 from pages.shared import catalog, passages, view_for
 
 PLAY_SECONDS = 1.5
+MAX_LISTED = 25
 PANEL_HEIGHT = MAP_HEIGHT + 190  # the map, its key and the places beyond Baku
 state = st.session_state
 data = catalog()
@@ -118,20 +119,27 @@ def _panel(position: int, view) -> None:
         st.button("Clear selection", icon=":material/close:", on_click=_select, key="clear-place")
         events = data.events_at(place.id)
         st.markdown(f"**{len(events)} event{'s' if len(events) != 1 else ''} here, in time order**")
-        for event in events:
+        for event in _listed(events):
             _event_card(event, now, expanded=event.id in now)
     else:
         moment, ongoing = view.split_active(position)
         st.subheader("At this step")
         if not moment:
             st.info("No event in the catalogue falls in this step. Move the scrubber, or widen the span.")
-        for event in moment:
+        for event in _listed(moment):
             _pick_button(event)
         if ongoing:
             st.markdown("**Longer periods this step falls in**")
-            for event in ongoing:
+            for event in _listed(ongoing):
                 _pick_button(event)
         st.caption("Click a place on the map or a span on the timeline to read the source passages behind it.")
+
+
+def _listed(events: list[Event]) -> list[Event]:
+    """The first MAX_LISTED events; the rest are counted, so a huge catalogue keeps a readable panel."""
+    if len(events) > MAX_LISTED:
+        st.caption(f"The first {MAX_LISTED} of {len(events)}, in time order; the timeline shows them all.")
+    return events[:MAX_LISTED]
 
 
 def _pick_button(event: Event) -> None:

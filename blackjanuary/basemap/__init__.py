@@ -76,7 +76,8 @@ def basemap_layers(filled: bool, inline: bool = False) -> list[pdk.Layer]:
         ),
         pdk.Layer(
             "TextLayer", id="landmarks", data=LANDMARKS, get_position="position", get_text="text",
-            get_size=12, get_color=[90, 110, 130, 200], font_style="italic", pickable=False,
+            # Same font settings as the place labels, so deck.gl builds one glyph atlas, not two.
+            get_size=12, get_color=[90, 110, 130, 200], pickable=False,
         ),
     ]
     return layers

@@ -1,0 +1,106 @@
+"""The map with the network blocked: the bundled land and the places are drawn, and nothing leaves the machine."""
+
+import math
+from collections import Counter
+from io import BytesIO
+from urllib.parse import urlsplit
+
+import pytest
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+from blackjanuary import load
+from blackjanuary.basemap import SEA
+from blackjanuary.bench import CHROMIUM, CHROMIUM_ARGS, IDLE
+from blackjanuary.devserver import running_app
+from blackjanuary.maps import COLOURS, fit_view
+
+LAND = (244, 241, 232)
+
+
+def mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def close_to(pixel: tuple[int, int, int], colour, tolerance: int = 12) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel, colour[:3]))
+
+
+@pytest.fixture(scope="module")
+def blocked_page():
+    """The Explore page at 02:00, every request to a host other than 127.0.0.1 aborted and recorded."""
+    outside: list[str] = []
+    with running_app() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+            def guard(route):
+                if urlsplit(route.request.url).hostname == "127.0.0.1":
+                    route.continue_()
+                else:
+                    outside.append(route.request.url)
+                    route.abort("internetdisconnected")
+
+            context.route("**/*", guard)
+            page = context.new_page()
+            page.goto(f"{url}/?t=1990-01-20T02:00")
+            page.wait_for_selector(IDLE)
+            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+            canvas.wait_for()
+            # The land arrives by a request to the app's own static files; wait for it to be drawn.
+            page.wait_for_function(
+                "() => performance.getEntriesByType('resource').some(r => r.name.includes('absheron-land'))"
+            )
+            page.wait_for_timeout(1500)
+            yield page, canvas, outside
+        finally:
+            browser.close()
+
+
+def test_nothing_leaves_the_machine(blocked_page):
+    page, _, outside = blocked_page
+    assert outside == []
+    assert page.evaluate(
+        "() => performance.getEntriesByType('resource').every(r => new URL(r.name).hostname === '127.0.0.1')"
+    )
+
+
+def test_land_sea_and_places_are_drawn(blocked_page):
+    _, canvas, _ = blocked_page
+    image = Image.open(BytesIO(canvas.screenshot())).convert("RGB")
+    counts = Counter({colour: n for n, colour in image.getcolors(maxcolors=image.width * image.height)})
+    total = image.width * image.height
+    land = sum(n for pixel, n in counts.items() if close_to(pixel, LAND))
+    sea = sum(n for pixel, n in counts.items() if close_to(pixel, SEA))
+    active = sum(n for pixel, n in counts.items() if close_to(pixel, COLOURS["active"], 25))
+    assert land > total * 0.3, "the bundled land should fill much of the city view"
+    assert sea > total * 0.1, "Baku Bay should show as sea"
+    assert active > 100, "places with events at 02:00 should be drawn in red"
+
+
+def test_the_shore_is_where_the_boulevard_is(blocked_page):
+    """A point in the bay is sea and the Alley of Martyrs' hill is land, where deck.gl puts them on screen."""
+    page, canvas, _ = blocked_page
+    view = page.evaluate(
+        """() => {
+            const el = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+            const r = el.getBoundingClientRect();
+            return {w: r.width, h: r.height};
+        }"""
+    )
+    catalog = load()
+    centre = fit_view([p for place in catalog.places.values() if place.in_baku for p in place.points])
+
+    image = Image.open(BytesIO(canvas.screenshot())).convert("RGB")
+    ratio = image.width / view["w"]
+
+    def colour_at(lat: float, lon: float) -> tuple[int, int, int]:
+        """deck.gl's Web Mercator with 512-pixel tiles, from the view's centre and zoom."""
+        scale = 512 * 2 ** centre["zoom"]
+        x = view["w"] / 2 + (lon - centre["longitude"]) / 360 * scale
+        y = view["h"] / 2 - (mercator(lat) - mercator(centre["latitude"])) / (2 * math.pi) * scale
+        return image.getpixel((round(x * ratio), round(y * ratio)))
+
+    assert close_to(colour_at(40.3500, 49.8700), SEA)  # open water of the bay
+    assert close_to(colour_at(40.3900, 49.8400), LAND)  # the city north of the boulevard
