@@ -14,7 +14,7 @@ from .models import Place
 
 MAP_HEIGHT = 430
 MAX_LABELS = 40  # past this, only places with events at the step are named; hover names the rest
-MAP_WIDTH_GUESS = 640  # the map column's width at 1280 px; narrower screens see a little less
+MAP_WIDTH_GUESS = 400  # narrower than the map column at 1280 px, so a phone still sees every place
 COLOURS = {
     "active": [198, 40, 40, 235],
     "past": [110, 110, 110, 150],
