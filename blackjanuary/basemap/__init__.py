@@ -38,14 +38,6 @@ def land() -> dict:
     return json.loads(LAND_FILE.read_text(encoding="utf-8"))
 
 
-def land_polygons() -> list[list[list[tuple[float, float]]]]:
-    """Each land polygon as rings of (lon, lat): the outer ring first, then its holes (lakes, the bay)."""
-    return [
-        [[(lon, lat) for lon, lat in ring] for ring in feature["geometry"]["coordinates"]]
-        for feature in land()["features"]
-    ]
-
-
 def basemap_layers(filled: bool, inline: bool = False) -> list[pdk.Layer]:
     """Sea, land and shore, then landmark labels.
 
