@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.shared import checked, show_problems
+from app_pages.shared import checked, show_problems
 
 st.set_page_config(
     page_title="Black January 1990: Baku, hour by hour",
@@ -21,8 +21,9 @@ if catalog.warnings:
 
 st.navigation(
     [
-        st.Page("pages/explore.py", title="Explore", url_path="explore", default=True),
-        st.Page("pages/sources.py", title="Sources", url_path="sources"),
+        st.Page("app_pages/explore.py", title="Explore", url_path="explore", default=True),
+        st.Page("app_pages/present.py", title="Present", url_path="present"),
+        st.Page("app_pages/sources.py", title="Sources", url_path="sources"),
     ],
     position="top",
 ).run()

@@ -19,7 +19,8 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     print(
         f"ok: {len(catalog.events)} events, {len(catalog.places)} places, "
-        f"{len(catalog.sources)} sources, {catalog.quote_count} quotes verified"
+        f"{len(catalog.sources)} sources, {len(catalog.narratives)} narratives, "
+        f"{len(catalog.claims)} claims, {catalog.quote_count} quotes verified"
     )
     return 0
 

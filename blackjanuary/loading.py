@@ -16,11 +16,19 @@ import yaml
 from pydantic import ValidationError
 
 from .geo import place_warnings
-from .models import Event, Place, Record, Source
+from .models import Claim, Event, Narrative, Place, Record, Source
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
-FILES = {"sources": "sources.yaml", "places": "places.yaml", "events": "events.yaml"}
+FILES = {
+    "sources": "sources.yaml",
+    "places": "places.yaml",
+    "events": "events.yaml",
+    "narratives": "narratives.yaml",
+    "claims": "claims.yaml",
+}
+MODELS = {"sources": Source, "places": Place, "events": Event, "narratives": Narrative, "claims": Claim}
+OPTIONAL = {"narratives", "claims"}  # a catalogue without them has no Present slides or Figures
 
 MAX_YAML_BYTES = 16_000_000  # room for the 10,000-event benchmark data, still far from a hang
 MAX_SOURCE_BYTES = 2_000_000
@@ -78,6 +86,8 @@ class Catalog:
     places: dict[str, Place]
     events: tuple[Event, ...]
     warnings: tuple[Problem, ...] = ()
+    narratives: dict[str, Narrative] = field(default_factory=dict)
+    claims: tuple[Claim, ...] = ()
     _by_id: dict[str, Event] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -91,7 +101,7 @@ class Catalog:
 
     @property
     def quote_count(self) -> int:
-        return sum(len(e.citations) for e in self.events)
+        return sum(len(e.citations) for e in self.events) + len(self.claims)
 
     def passage_span(self, source_id: str, quote: str) -> tuple[int, int] | None:
         return locate(self.texts[source_id], quote)
@@ -314,7 +324,10 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
     problems: list[Problem] = []
     parsed: dict[str, list] = {}
     unreadable: set[str] = set()
-    for kind, model in (("sources", Source), ("places", Place), ("events", Event)):
+    for kind, model in MODELS.items():
+        if kind in OPTIONAL and not (data_dir / FILES[kind]).exists():
+            parsed[kind] = []
+            continue
         data, lines, found = read_yaml(data_dir / FILES[kind], labels[kind])
         problems += found
         if data is None:
@@ -362,17 +375,85 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
                     )
                 )
 
+    events = {e.id: e for e, *_ in parsed["events"]}
+    if "events" not in unreadable:
+        problems += _check_narratives(parsed["narratives"], events, labels["narratives"])
+    if not {"events", "sources"} & unreadable:
+        problems += _check_claims(parsed["claims"], events, sources, flat, labels["claims"])
+
     warnings = _warnings(parsed, labels) if not unreadable else []
     problems += warnings
     if any(p.severity == "error" for p in problems):
         return None, problems
-    events = tuple(sorted((e for e, *_ in parsed["events"]), key=lambda e: (e.start, e.end, e.id)))
-    return Catalog(sources, texts, places, events, tuple(warnings)), problems
+    return Catalog(
+        sources,
+        texts,
+        places,
+        tuple(sorted(events.values(), key=lambda e: (e.start, e.end, e.id))),
+        tuple(warnings),
+        narratives={n.id: n for n, *_ in parsed["narratives"]},
+        claims=tuple(c for c, *_ in parsed["claims"]),
+    ), problems
+
+
+def _check_narratives(parsed: list, events: dict[str, Event], label: str) -> list[Problem]:
+    problems = []
+    for narrative, lines, index, _ in parsed:
+        for j, step in enumerate(narrative.steps):
+            event = events.get(step.event)
+            if event is None:
+                at = _line_for(lines, (index, "steps", j, "event"))
+                problems.append(Problem(label, at, f"narrative '{narrative.id}', step {j + 1}: unknown event '{step.event}'"))
+            elif step.quote >= len(event.citations):
+                at = _line_for(lines, (index, "steps", j, "quote"))
+                problems.append(
+                    Problem(
+                        label,
+                        at,
+                        f"narrative '{narrative.id}', step {j + 1}: quote {step.quote} is out of range; "
+                        f"event '{event.id}' has {len(event.citations)} citation(s), numbered from 0",
+                    )
+                )
+    return problems
+
+
+def _contains_words(text: str, words: str) -> bool:
+    """Whether `words` stand in `text` as whole words: "47 people" is not in "147 people"."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
+def _check_claims(
+    parsed: list, events: dict[str, Event], sources: dict[str, Source], flat: dict[str, str], label: str
+) -> list[Problem]:
+    problems = []
+    for claim, lines, index, _ in parsed:
+        def at(field_name: str) -> int:
+            return _line_for(lines, (index, field_name))
+
+        if claim.source not in sources:
+            problems.append(Problem(label, at("source"), f"claim '{claim.id}': unknown source '{claim.source}'"))
+        elif claim.source in flat and normalise(claim.quote) not in flat[claim.source]:
+            problems.append(
+                Problem(
+                    label,
+                    at("quote"),
+                    f"claim '{claim.id}': quote not found verbatim in source '{claim.source}' "
+                    f"({sources[claim.source].file}): \"{_shorten(claim.quote)}\"",
+                )
+            )
+        if not _contains_words(normalise(claim.quote), normalise(claim.wording)):
+            problems.append(
+                Problem(label, at("wording"), f"claim '{claim.id}': wording \"{claim.wording}\" is not in its quote")
+            )
+        if claim.event is not None and claim.event not in events:
+            problems.append(Problem(label, at("event"), f"claim '{claim.id}': unknown event '{claim.event}'"))
+    return problems
 
 
 def _warnings(parsed: dict[str, list], labels: dict[str, str]) -> list[Problem]:
     used_places = {p for e, *_ in parsed["events"] for p in e.places}
     cited = {c.source for e, *_ in parsed["events"] for c in e.citations}
+    cited |= {c.source for c, *_ in parsed["claims"]}
     out = [
         Problem(labels["places"], line, f"place '{p.id}' is not used by any event", "warning")
         for p, _, _, line in parsed["places"]
@@ -384,7 +465,7 @@ def _warnings(parsed: dict[str, list], labels: dict[str, str]) -> list[Problem]:
         for message in place_warnings(p)
     ]
     out += [
-        Problem(labels["sources"], line, f"source '{s.id}' is not cited by any event", "warning")
+        Problem(labels["sources"], line, f"source '{s.id}' is not cited by any event or claim", "warning")
         for s, _, _, line in parsed["sources"]
         if s.id not in cited
     ]

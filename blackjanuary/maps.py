@@ -60,12 +60,12 @@ def fit_view(points: list[tuple[float, float]], width: int = MAP_WIDTH_GUESS, he
     return {"latitude": centre_lat, "longitude": centre_lon, "zoom": round(min(zoom, 15), 2), "pitch": 0, "bearing": 0}
 
 
-def _row(place: Place, status: str, selected: bool) -> dict:
+def _row(place: Place, status: str, selected: bool, status_text: dict[str, str] = STATUS_TEXT) -> dict:
     lat, lon = place.anchor
     return {
         "id": place.id,
         "name": place.name,
-        "status": STATUS_TEXT[status],
+        "status": status_text[status],
         "position": [lon, lat],
         "path": [[p_lon, p_lat] for p_lat, p_lon in place.points],
         "colour": COLOURS[status],
@@ -90,19 +90,26 @@ def _latlon(path: list[list[float]]) -> list[tuple[float, float]]:
 
 
 def baku_deck(
-    catalog: Catalog, statuses: dict[str, str], selected_place: str | None = None, tiles: bool = False
+    catalog: Catalog,
+    statuses: dict[str, str],
+    selected_place: str | None = None,
+    tiles: bool = False,
+    view: dict | None = None,
+    status_text: dict[str, str] = STATUS_TEXT,
 ) -> pdk.Deck:
     """A map of the places in Baku over the bundled coastline; places elsewhere are listed beside it.
 
-    With `tiles` the map also asks Carto for street tiles; without, it requests
-    nothing and the bundled land and shore are the whole basemap.
+    Only places in `statuses` are drawn. The view fits them unless `view`
+    (latitude, longitude, zoom) is given. With `tiles` the map also asks Carto
+    for street tiles; without, it requests nothing and the bundled land and
+    shore are the whole basemap.
     """
     rows = [
-        _row(place, statuses[place.id], place.id == selected_place)
+        _row(place, statuses[place.id], place.id == selected_place, status_text)
         for place in catalog.places.values()
-        if place.in_baku
+        if place.in_baku and place.id in statuses
     ]
-    labelled = rows if len(rows) <= MAX_LABELS else [r for r in rows if r["status"] == STATUS_TEXT["active"]][:MAX_LABELS]
+    labelled = rows if len(rows) <= MAX_LABELS else [r for r in rows if r["status"] == status_text["active"]][:MAX_LABELS]
     _place_labels(labelled)
     points = [r for r in rows if len(r["path"]) == 1]
     lines = [r for r in rows if len(r["path"]) > 1]
@@ -165,7 +172,9 @@ def baku_deck(
     ]
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(**fit_view([p for r in rows for p in _latlon(r["path"])])),
+        initial_view_state=pdk.ViewState(
+            **({"pitch": 0, "bearing": 0, **view} if view else fit_view([p for r in rows for p in _latlon(r["path"])]))
+        ),
         # map_provider=None with pydeck's default style sentinel requests no tiles at all;
         # an explicit map_style=None would make Streamlit fetch Carto's style.
         map_provider="carto" if tiles else None,

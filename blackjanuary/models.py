@@ -7,6 +7,7 @@ files (ids that must exist, quotes that must be in their source) live in
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import Enum
 from typing import Annotated, Literal
@@ -209,3 +210,109 @@ class Event(Record):
     @property
     def is_precise(self) -> bool:
         return self.precision.is_precise
+
+
+# --- narratives (the Present page) -----------------------------------------
+
+
+class MapView(Record):
+    """Where the map looks for one slide."""
+
+    latitude: Latitude
+    longitude: Longitude
+    zoom: float = Field(ge=1, le=18)
+
+
+class NarrativeStep(Record):
+    event: Identifier
+    note: Text | None = None
+    view: MapView | None = None
+    quote: int = Field(default=0, ge=0, description="which of the event's citations the slide shows")
+
+
+class Narrative(Record):
+    id: Identifier
+    title: Text
+    description: Text
+    steps: list[NarrativeStep] = Field(min_length=1)
+
+
+# --- numeric claims (the Figures page) -------------------------------------
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at-least"
+    MORE_THAN = "more-than"
+    UP_TO = "up-to"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+MEASURE_LABELS = {
+    "killed": "People killed",
+    "wounded": "People wounded",
+    "detained": "People detained or arrested",
+    "missing": "People missing",
+    "troops": "Troops deployed",
+    "tanks": "Tanks and armoured vehicles",
+    "expelled": "Azerbaijanis expelled from Armenia",
+    "rally-crowd": "People at rallies and protests",
+    "funeral-crowd": "People at the funerals",
+    "commemoration-crowd": "People at the yearly commemoration",
+    "pogrom-killed": "People killed in the January pogroms",
+}
+
+
+def measure_label(measure: str) -> str:
+    """A known measure's label; a curator's new measure reads as its id in words."""
+    return MEASURE_LABELS.get(measure) or measure.replace("-", " ").capitalize()
+
+
+def _numbers_in(wording: str) -> set[int]:
+    return {int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", wording) if n.replace(",", "")}
+
+
+class Claim(Record):
+    id: Identifier
+    measure: Identifier
+    source: Identifier
+    wording: Text
+    qualifier: Qualifier
+    low: int | None = Field(default=None, ge=0)
+    high: int | None = Field(default=None, ge=0)
+    reading: Text | None = None
+    scope: Text | None = None
+    event: Identifier | None = None
+    quote: Text
+
+    @model_validator(mode="after")
+    def _figure_fits_wording(self) -> Claim:
+        q, low, high = self.qualifier, self.low, self.high
+        if low is None and high is None:
+            raise ValueError("a claim needs low, high or both")
+        if low is not None and high is not None and high < low:
+            raise ValueError(f"high {high} is below low {low}")
+        if q in (Qualifier.EXACT, Qualifier.ABOUT) and low != high:
+            raise ValueError(f"an '{q.value}' figure needs high equal to low")
+        if q is Qualifier.RANGE and (low is None or high is None or low == high):
+            raise ValueError("a range needs a low and a higher high")
+        if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.VAGUE) and (low is None or high is not None):
+            raise ValueError(f"a '{q.value}' figure needs a low and no high (high: null)")
+        if q is Qualifier.UP_TO and (high is None or low is not None):
+            raise ValueError("an 'up-to' figure needs a high and no low (low: null)")
+        stated = _numbers_in(self.wording)
+        if stated:
+            missing = sorted({n for n in (low, high) if n is not None and n not in stated})
+            if missing:
+                raise ValueError(
+                    f"{', '.join(f'{n:,}' for n in missing)} is not in the wording \"{self.wording}\""
+                )
+        elif self.reading is None:
+            raise ValueError("wording without digits needs a reading: how the words give low and high")
+        return self
+
+    @property
+    def label(self) -> str:
+        return measure_label(self.measure)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 INVALID = Path(__file__).resolve().parent / "invalid"
 
-OK = re.compile(r"ok: (\d+) events, (\d+) places, (\d+) sources, (\d+) quotes verified")
+OK = re.compile(r"ok: (\d+) events, (\d+) places, (\d+) sources, (\d+) narratives, (\d+) claims, (\d+) quotes verified")
 PROBLEM = re.compile(r"\S.*\.yaml:\d+: \S.*")
 SUMMARY = re.compile(r"\d+ problems? found")
 
@@ -29,7 +29,7 @@ def validate(capsys, *args: str) -> tuple[int, list[str], list[str]]:
 
 def test_tiny_valid_folder(make_data, capsys):
     code, out, err = validate(capsys, "--data", str(make_data()))
-    assert (code, out, err) == (0, ["ok: 1 events, 2 places, 1 sources, 1 quotes verified"], [])
+    assert (code, out, err) == (0, ["ok: 1 events, 2 places, 1 sources, 0 narratives, 0 claims, 1 quotes verified"], [])
 
 
 def test_real_data(capsys):
@@ -38,8 +38,9 @@ def test_real_data(capsys):
     assert err == []
     summary = OK.fullmatch(out[-1])
     assert summary, out
-    events, places, sources, quotes = map(int, summary.groups())
-    assert events >= 20 and places >= 8 and sources == 5 and quotes >= events
+    events, places, sources, narratives, claims, quotes = map(int, summary.groups())
+    assert events >= 20 and places >= 8 and sources == 5 and quotes >= events + claims
+    assert narratives >= 2 and claims >= 10
 
 
 def test_data_folder_from_the_environment(make_data, capsys, monkeypatch):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from blackjanuary.sourcetext import highlighted_html, marks_for
 from blackjanuary.text import md_escape
-from pages.shared import attribution, catalog
+from app_pages.shared import attribution, catalog
 
 STYLE = """
 <style>
@@ -78,7 +78,7 @@ with meta:
     st.markdown(f"**Cited by {len(cited)} event{'s' if len(cited) != 1 else ''}**")
     for event_id in cited:
         st.page_link(
-            "pages/explore.py", label=md_escape(data.event(event_id).title), icon=":material/event:",
+            "app_pages/explore.py", label=md_escape(data.event(event_id).title), icon=":material/event:",
             query_params={"event": event_id},
         )
 
@@ -90,7 +90,7 @@ with text:
             st.markdown(f"> {md_escape(quote)}")
             st.caption(f"— {attribution(data, source.id)}. Highlighted in red below.")
             st.page_link(
-                "pages/explore.py", label="Back to the event", icon=":material/arrow_back:",
+                "app_pages/explore.py", label="Back to the event", icon=":material/arrow_back:",
                 query_params={"event": event.id},
             )
     body = highlighted_html(data.texts[source.id], marks, titles, target)

@@ -11,7 +11,7 @@ from blackjanuary.models import Event
 from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
 from blackjanuary.text import md_escape
 from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_step, describe_window, format_local, parse_local
-from pages.shared import catalog, passages, view_for
+from app_pages.shared import catalog, passages, view_for
 
 PLAY_SECONDS = 1.5
 MAX_LISTED = 25
@@ -242,7 +242,7 @@ st.caption(
     "Figures and wording are each source's own; times are windows, as precise as the evidence allows."
 )
 for notice in state.pop("notices", []):
-    st.warning(notice, icon=":material/link_off:")
+    st.warning(md_escape(notice), icon=":material/link_off:")
 controls = st.columns([3, 1, 8], vertical_alignment="bottom")
 controls[0].segmented_control(
     "Span", options=list(RANGES), key="range", required=True,

@@ -79,7 +79,7 @@ def passages(catalog: Catalog, event: Event) -> None:
             left.caption(f"— {attribution(catalog, citation.source)}")
             with right:
                 st.page_link(
-                    "pages/sources.py",
+                    "app_pages/sources.py",
                     label="In the source",
                     icon=":material/format_quote:",
                     query_params={"source": citation.source, "event": event.id, "q": str(n)},

@@ -1,0 +1,128 @@
+"""Present: a narrative one step at a time, in large type for a projector."""
+
+import streamlit as st
+
+from blackjanuary.present import (
+    CHRONOLOGY_ID,
+    CONTENT_NOTE,
+    narrative_or_chronology,
+    slide_deck,
+    slide_from_params,
+    slides,
+)
+from blackjanuary.text import md_escape
+from app_pages.shared import attribution, catalog
+
+SLIDE_MAP_HEIGHT = 400
+state = st.session_state
+data = catalog()
+
+# Projector type: body text at 26 px, headings larger, strong contrast. The
+# selectors are Streamlit's own test ids; no text from the data is in here.
+st.html(
+    """<style>
+    .stMainBlockContainer { max-width: 1800px; padding-top: 3.5rem; }
+    .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+    .stMainBlockContainer [data-testid="stMarkdownContainer"] li,
+    .stMainBlockContainer [data-testid="stAlertContentInfo"] p { font-size: 26px; line-height: 1.45; color: #111; }
+    .stMainBlockContainer blockquote { border-left: 6px solid #c62828; padding-left: 0.8em; margin: 0.2em 0 0.4em 0; }
+    .stMainBlockContainer blockquote p { font-size: 28px !important; font-family: Georgia, 'DejaVu Serif', serif; }
+    .stMainBlockContainer h1 { font-size: 52px; line-height: 1.15; color: #000; }
+    .stMainBlockContainer h2 { font-size: 38px; color: #000; }
+    .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #333; }
+    .stMainBlockContainer button p { font-size: 22px !important; }
+    .st-key-clicker { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    </style>"""
+)
+
+
+def _read_url() -> None:
+    """Take the slide from the URL on first load, and whenever the URL was changed from outside."""
+    asked = st.query_params.to_dict()
+    if state.get("_present_url") == asked or (not asked and "p_narrative" in state):
+        return
+    state.p_narrative, state.p_step, notices = slide_from_params(asked, data)
+    state.present_notices = notices
+
+
+def _go(step: int) -> None:
+    state.p_step = step
+
+
+def _restart() -> None:
+    state.p_step = 0
+
+
+for kept in ("p_narrative", "p_step"):  # widget state outlives a visit to another page
+    if kept in state:
+        state[kept] = state[kept]
+_read_url()
+options = [*data.narratives, CHRONOLOGY_ID]
+narrative = narrative_or_chronology(data, state.p_narrative)
+shown = slides(data, narrative)
+last = len(shown)
+state.p_step = min(state.p_step, last)
+
+for notice in state.pop("present_notices", []):
+    st.warning(md_escape(notice), icon=":material/link_off:")
+
+top = st.columns([4, 1, 3, 1], vertical_alignment="bottom")
+top[0].selectbox(
+    "Narrative", options, key="p_narrative", on_change=_restart,
+    format_func=lambda n: md_escape(narrative_or_chronology(data, n).title),
+)
+top[1].button(
+    "Previous", key="prev", icon=":material/arrow_back:", width="stretch", shortcut="Left",
+    disabled=state.p_step == 0, on_click=_go, args=(state.p_step - 1,),
+)
+top[2].selectbox(
+    "Step", list(range(last + 1)), key="p_step",
+    format_func=lambda n: "Title" if n == 0 else f"{n} of {last}: {shown[n - 1].event.title}",
+)
+top[3].button(
+    "Next", key="next", icon=":material/arrow_forward:", icon_position="right", width="stretch",
+    shortcut="Right", type="primary", disabled=state.p_step == last, on_click=_go, args=(state.p_step + 1,),
+)
+with st.container(key="clicker"):  # presentation clickers send PageUp and PageDown
+    st.button("Previous step", key="clicker-prev", shortcut="PageUp", disabled=state.p_step == 0,
+              on_click=_go, args=(state.p_step - 1,))
+    st.button("Next step", key="clicker-next", shortcut="PageDown", disabled=state.p_step == last,
+              on_click=_go, args=(state.p_step + 1,))
+
+if state.p_step == 0:
+    st.title(md_escape(narrative.title))
+    st.markdown(md_escape(narrative.description))
+    st.warning(f"**Content note.** {md_escape(CONTENT_NOTE)}", icon=":material/info:")
+    st.markdown(f"{last} steps. Press **Next** or the → key to begin; ← goes back.")
+    state.p_seen_note = True
+else:
+    slide = shown[state.p_step - 1]
+    if not state.get("p_seen_note"):
+        st.warning(f"**Content note.** {md_escape(CONTENT_NOTE)}", icon=":material/info:")
+        state.p_seen_note = True
+    st.caption(f"Step {slide.number} of {last} · {md_escape(narrative.title)}")
+    st.title(md_escape(slide.event.title))
+    st.markdown(f"**{md_escape(slide.window)}**")
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.pydeck_chart(
+            slide_deck(data, slide), key=f"slide-map-{state.p_step}", height=SLIDE_MAP_HEIGHT,
+            alt=f"Map of Baku: the places of this step in red, of earlier steps in grey",
+        )
+        if slide.away:
+            st.caption("Outside Baku: " + ", ".join(md_escape(p.name) for p in slide.away))
+        else:
+            st.caption(":red[●] this step · :gray[●] earlier steps")
+    with right:
+        st.markdown(f"> {md_escape(slide.citation.quote)}")
+        st.caption(f"— {attribution(data, slide.citation.source)}")
+        n = slide.event.citations.index(slide.citation)
+        st.page_link(
+            "app_pages/sources.py", label="Read it in the source", icon=":material/format_quote:",
+            query_params={"source": slide.citation.source, "event": slide.event.id, "q": str(n)},
+        )
+        if slide.note and st.toggle("Teacher's note", key="p_note"):
+            st.info(md_escape(slide.note))
+
+state._present_url = {"narrative": state.p_narrative, "step": str(state.p_step)}
+st.query_params.from_dict(state._present_url)

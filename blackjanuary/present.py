@@ -1,0 +1,123 @@
+"""Narratives as slides: what each step of a presentation shows, for the Present page and the offline export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pydeck as pdk
+
+from .loading import Catalog
+from .maps import MAP_HEIGHT, baku_deck, fit_view
+from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place
+from .timeline import describe_window
+
+CONTENT_NOTE = (
+    "This presentation is about the killing of civilians. Its passages describe deaths, "
+    "wounds, shooting and the crushing of people in cars, in the words of the published "
+    "texts they are quoted from. Figures and judgements are each source's own and "
+    "sometimes disagree."
+)
+CITY_VIEW = {"latitude": 40.385, "longitude": 49.85, "zoom": 11.3}
+SLIDE_STATUS_TEXT = {"active": "this step", "past": "an earlier step", "future": "a later step"}
+CHRONOLOGY_ID = "chronology"
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One step of a narrative, numbered from 1 (0 is the title slide)."""
+
+    number: int
+    event: Event
+    citation: Citation
+    note: str | None
+    window: str
+    places: tuple[Place, ...]
+    statuses: dict[str, str]  # places of this step 'active', of earlier steps 'past'; others absent
+    view: dict
+
+    @property
+    def away(self) -> tuple[Place, ...]:
+        """This step's places outside Baku, which the map of Baku cannot show."""
+        return tuple(p for p in self.places if not p.in_baku)
+
+
+def chronology(catalog: Catalog) -> Narrative:
+    """Every event in time order, as a narrative: what the export writes when no narrative is chosen."""
+    return Narrative(
+        id=CHRONOLOGY_ID,
+        title="Black January: the whole chronology",
+        description=(
+            f"All {len(catalog.events)} events in the catalogue, from the background of 1987–1989 to "
+            "the commemorations, in the order their time windows begin, each with a passage from a source."
+        ),
+        steps=[NarrativeStep(event=e.id) for e in catalog.events],
+    )
+
+
+def narrative_or_chronology(catalog: Catalog, narrative_id: str) -> Narrative | None:
+    if narrative_id == CHRONOLOGY_ID:
+        return chronology(catalog)
+    return catalog.narratives.get(narrative_id)
+
+
+def slides(catalog: Catalog, narrative: Narrative) -> list[Slide]:
+    """The narrative's steps with what each shows; places stay on the map once a step has shown them."""
+    out, seen = [], []
+    for number, step in enumerate(narrative.steps, start=1):
+        event = catalog.event(step.event)
+        places = tuple(catalog.places[p] for p in event.places)
+        statuses = {p: "past" for p in seen}
+        statuses.update({p.id: "active" for p in places})
+        seen += [p.id for p in places if p.id not in seen]
+        out.append(
+            Slide(
+                number=number,
+                event=event,
+                citation=event.citations[step.quote],
+                note=step.note,
+                window=describe_window(event.start, event.end, event.precision.value),
+                places=places,
+                statuses=statuses,
+                view=_view(step.view, places, [catalog.places[p] for p in statuses]),
+            )
+        )
+    return out
+
+
+def _view(asked: MapView | None, here: tuple[Place, ...], shown: list[Place]) -> dict:
+    """The step's own view, else one that fits its places in Baku, else all places shown so far."""
+    if asked:
+        return asked.model_dump()
+    for group in ([p for p in here if p.in_baku], [p for p in shown if p.in_baku]):
+        points = [point for place in group for point in place.points]
+        if len(group) > 1 or (group and len(points) > 1):
+            return fit_view(points, width=640, height=MAP_HEIGHT)
+        if group:  # one point: close enough to see its neighbourhood, not a single street
+            lat, lon = points[0]
+            return {"latitude": lat, "longitude": lon, "zoom": 13.5}
+    return dict(CITY_VIEW)
+
+
+def slide_deck(catalog: Catalog, slide: Slide, tiles: bool = False) -> pdk.Deck:
+    return baku_deck(catalog, slide.statuses, tiles=tiles, view=slide.view, status_text=SLIDE_STATUS_TEXT)
+
+
+def slide_from_params(params: dict[str, str], catalog: Catalog) -> tuple[str, int, list[str]]:
+    """Read `narrative` and `step` from the URL: (narrative id, step, notices), politely ignoring what doesn't fit."""
+    notices = []
+    default = next(iter(catalog.narratives), CHRONOLOGY_ID)
+    asked = params.get("narrative")
+    narrative = default
+    if asked:
+        if narrative_or_chronology(catalog, asked):
+            narrative = asked
+        else:
+            notices.append(f"Ignored the narrative '{asked}' in the link: there is no such narrative.")
+    count = len(narrative_or_chronology(catalog, narrative).steps)
+    step, text = 0, params.get("step")
+    if text:
+        if text.isdigit() and int(text) <= count:
+            step = int(text)
+        else:
+            notices.append(f"Ignored the step '{text}' in the link: this narrative has steps 0 (title) to {count}.")
+    return narrative, step, notices
