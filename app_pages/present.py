@@ -5,6 +5,8 @@ import streamlit as st
 from blackjanuary.present import (
     CHRONOLOGY_ID,
     CONTENT_NOTE,
+    CONTENT_NOTE_SHORT,
+    SLIDE_MAP_HEIGHT,
     narrative_or_chronology,
     slide_deck,
     slide_from_params,
@@ -13,7 +15,6 @@ from blackjanuary.present import (
 from blackjanuary.text import md_escape
 from app_pages.shared import attribution, catalog
 
-SLIDE_MAP_HEIGHT = 400
 state = st.session_state
 data = catalog()
 
@@ -21,15 +22,17 @@ data = catalog()
 # selectors are Streamlit's own test ids; no text from the data is in here.
 st.html(
     """<style>
-    .stMainBlockContainer { max-width: 1800px; padding-top: 3.5rem; }
+    .stMainBlockContainer { max-width: 1800px; padding-top: 3.2rem; }
     .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
     .stMainBlockContainer [data-testid="stMarkdownContainer"] li,
     .stMainBlockContainer [data-testid="stAlertContentInfo"] p { font-size: 26px; line-height: 1.45; color: #111; }
+    .stMainBlockContainer blockquote, .stMainBlockContainer [data-testid="stCaptionContainer"] { opacity: 1; color: #111; }
     .stMainBlockContainer blockquote { border-left: 6px solid #c62828; padding-left: 0.8em; margin: 0.2em 0 0.4em 0; }
-    .stMainBlockContainer blockquote p { font-size: 28px !important; font-family: Georgia, 'DejaVu Serif', serif; }
-    .stMainBlockContainer h1 { font-size: 52px; line-height: 1.15; color: #000; }
+    .stMainBlockContainer blockquote p { font-size: 28px !important; color: #111 !important; font-family: Georgia, 'DejaVu Serif', serif; }
+    .stMainBlockContainer h1 { font-size: 46px; line-height: 1.15; color: #000; padding: 0.6rem 0 0.3rem 0; }
     .stMainBlockContainer h2 { font-size: 38px; color: #000; }
-    .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #333; }
+    .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #222 !important; }
+    .stMainBlockContainer [data-baseweb="select"] div { font-size: 20px; }
     .stMainBlockContainer button p { font-size: 22px !important; }
     .st-key-clicker { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
     </style>"""
@@ -66,7 +69,7 @@ state.p_step = min(state.p_step, last)
 for notice in state.pop("present_notices", []):
     st.warning(md_escape(notice), icon=":material/link_off:")
 
-top = st.columns([4, 1, 3, 1], vertical_alignment="bottom")
+top = st.columns([3, 1.4, 3.2, 1.4], vertical_alignment="bottom")
 top[0].selectbox(
     "Narrative", options, key="p_narrative", on_change=_restart,
     format_func=lambda n: md_escape(narrative_or_chronology(data, n).title),
@@ -97,12 +100,11 @@ if state.p_step == 0:
     state.p_seen_note = True
 else:
     slide = shown[state.p_step - 1]
-    if not state.get("p_seen_note"):
-        st.warning(f"**Content note.** {md_escape(CONTENT_NOTE)}", icon=":material/info:")
+    if not state.get("p_seen_note"):  # a link straight to a step still warns, once
+        st.warning(f"**Content note.** {md_escape(CONTENT_NOTE_SHORT)}", icon=":material/info:")
         state.p_seen_note = True
-    st.caption(f"Step {slide.number} of {last} · {md_escape(narrative.title)}")
     st.title(md_escape(slide.event.title))
-    st.markdown(f"**{md_escape(slide.window)}**")
+    st.markdown(f"**{md_escape(slide.window)}** · step {slide.number} of {last}")
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.pydeck_chart(
@@ -110,7 +112,7 @@ else:
             alt=f"Map of Baku: the places of this step in red, of earlier steps in grey",
         )
         if slide.away:
-            st.caption("Outside Baku: " + ", ".join(md_escape(p.name) for p in slide.away))
+            st.markdown(":red[●] This step: " + ", ".join(md_escape(p.name) for p in slide.away) + ", outside the map of Baku")
         else:
             st.caption(":red[●] this step · :gray[●] earlier steps")
     with right:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pydeck as pdk
 
 from .loading import Catalog
-from .maps import MAP_HEIGHT, baku_deck, fit_view
+from .maps import baku_deck, fit_view
 from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place
 from .timeline import describe_window
 
@@ -17,7 +17,10 @@ CONTENT_NOTE = (
     "texts they are quoted from. Figures and judgements are each source's own and "
     "sometimes disagree."
 )
+CONTENT_NOTE_SHORT = "These passages describe the killing of civilians."
 CITY_VIEW = {"latitude": 40.385, "longitude": 49.85, "zoom": 11.3}
+SLIDE_MAP_WIDTH = 520  # half a 1280-pixel projector, less the margins
+SLIDE_MAP_HEIGHT = 340  # with the heading above it, a slide fits 1280×720
 SLIDE_STATUS_TEXT = {"active": "this step", "past": "an earlier step", "future": "a later step"}
 CHRONOLOGY_ID = "chronology"
 
@@ -91,7 +94,7 @@ def _view(asked: MapView | None, here: tuple[Place, ...], shown: list[Place]) ->
     for group in ([p for p in here if p.in_baku], [p for p in shown if p.in_baku]):
         points = [point for place in group for point in place.points]
         if len(group) > 1 or (group and len(points) > 1):
-            return fit_view(points, width=640, height=MAP_HEIGHT)
+            return fit_view(points, width=SLIDE_MAP_WIDTH, height=SLIDE_MAP_HEIGHT)
         if group:  # one point: close enough to see its neighbourhood, not a single street
             lat, lon = points[0]
             return {"latitude": lat, "longitude": lon, "zoom": 13.5}
