@@ -10,6 +10,7 @@ from blackjanuary import Catalog, Problem, check
 from blackjanuary.explore import RangeView, range_view
 from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Event
+from blackjanuary.present import attribution_text
 from blackjanuary.text import md_escape
 
 
@@ -65,9 +66,7 @@ def show_problems(problems: list[Problem]) -> None:
 
 
 def attribution(catalog: Catalog, source_id: str) -> str:
-    source = catalog.sources[source_id]
-    published = f"{source.published.day} {source.published:%B %Y}" if source.published else source.published_note or "undated"
-    return f"{md_escape(source.publisher)}, “{md_escape(source.title)}” ({md_escape(published)})"
+    return md_escape(attribution_text(catalog.sources[source_id]))
 
 
 def passages(catalog: Catalog, event: Event) -> None:

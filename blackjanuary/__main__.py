@@ -31,6 +31,35 @@ def _geocode(args: argparse.Namespace) -> int:
     return run(args.data, force=args.force)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .export import html_export
+    from .present import CHRONOLOGY_ID, narrative_or_chronology
+
+    catalog, problems = check(args.data)
+    if catalog is None:
+        for problem in problems:
+            if problem.severity == "error":
+                print(problem, file=sys.stderr)
+        print("export stopped: fix the data first", file=sys.stderr)
+        return 1
+    chosen = args.narrative or next(iter(catalog.narratives), CHRONOLOGY_ID)
+    narrative = narrative_or_chronology(catalog, chosen)
+    if narrative is None:
+        known = ", ".join([*catalog.narratives, CHRONOLOGY_ID])
+        print(f"no narrative '{chosen}'; choose one of: {known}", file=sys.stderr)
+        return 2
+    text = html_export(catalog, narrative, made=date.today())
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        print(f"could not write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}: '{narrative.title}', {len(narrative.steps)} steps, {len(text.encode()) / 1e6:.1f} MB")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m blackjanuary")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -43,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     geocode.add_argument("--data", type=Path, default=data_dir_from_env(), help="data folder (default: $BLACKJANUARY_DATA or data/)")
     geocode.add_argument("--force", action="store_true", help="look up every point place again, replacing coordinates set by hand")
     geocode.set_defaults(run=_geocode)
+    export = commands.add_parser("export", help="write a narrative, or the whole chronology, to one file")
+    export.add_argument("--format", choices=["html"], default="html", help="html: one self-contained page of slides that opens offline and prints to A4")
+    export.add_argument("--out", type=Path, required=True, help="the file to write")
+    export.add_argument("--narrative", help="a narrative id from narratives.yaml, or 'chronology' for every event (default: the first narrative)")
+    export.add_argument("--data", type=Path, default=data_dir_from_env(), help="data folder (default: $BLACKJANUARY_DATA or data/)")
+    export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return args.run(args)
 

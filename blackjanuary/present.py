@@ -8,7 +8,7 @@ import pydeck as pdk
 
 from .loading import Catalog
 from .maps import baku_deck, fit_view
-from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place
+from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place, Source
 from .timeline import describe_window
 
 CONTENT_NOTE = (
@@ -42,6 +42,12 @@ class Slide:
     def away(self) -> tuple[Place, ...]:
         """This step's places outside Baku, which the map of Baku cannot show."""
         return tuple(p for p in self.places if not p.in_baku)
+
+
+def attribution_text(source: Source) -> str:
+    """Publisher, title and date of a source, as a passage's attribution."""
+    published = f"{source.published.day} {source.published:%B %Y}" if source.published else source.published_note or "undated"
+    return f"{source.publisher}, “{source.title}” ({published})"
 
 
 def chronology(catalog: Catalog) -> Narrative:

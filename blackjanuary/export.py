@@ -1,0 +1,250 @@
+"""A narrative as one self-contained HTML file: slides, maps and timeline that open from disk with no network.
+
+Everything is inlined: the styles, a few lines of script for the slides,
+plotly.js for the timeline, and each slide's map as SVG drawn from the
+bundled coastline. A Content-Security-Policy forbids every request, so a
+slip that would fetch something fails loudly instead of reaching the
+internet. Printed, it gives one slide per A4 page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import plotly.io as pio
+
+from .figures import layout_timeline, timeline_figure, timeline_height
+from .loading import Catalog
+from .models import Narrative
+from .present import CONTENT_NOTE, Slide, attribution_text, slides
+from .svgmap import svg_map
+from .text import html_escape
+from .timeline import TimeRange
+
+MAP_SIZE = (640, 400)
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:; connect-src 'none'"
+)
+
+STYLE = """
+:root { --ink: #111; --muted: #444; --accent: #c62828; --paper: #fff; --line: #ddd; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 20px/1.5 "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: var(--ink); background: var(--paper); }
+nav { position: sticky; top: 0; z-index: 2; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap;
+      padding: 0.6rem 1.2rem; background: #f6f4f0; border-bottom: 1px solid var(--line); }
+nav .title { font-weight: bold; margin-right: auto; }
+nav button, nav select { font: inherit; font-size: 18px; padding: 0.3rem 0.8rem; border: 1px solid #999; border-radius: 6px; background: #fff; color: var(--ink); }
+nav button:focus-visible, nav select:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+nav button:disabled { opacity: 0.4; }
+#counter { min-width: 7ch; text-align: center; }
+main { max-width: 1280px; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+.slide { display: none; }
+.slide.current { display: block; }
+h1 { font-size: 44px; line-height: 1.15; margin: 0.6rem 0 0.4rem; }
+h2 { font-size: 38px; line-height: 1.15; margin: 0.4rem 0 0.2rem; }
+.when { font-size: 24px; font-weight: bold; margin: 0 0 0.8rem; }
+.body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; align-items: start; }
+.map { width: 100%; height: auto; border-radius: 8px; border: 1px solid var(--line); display: block; }
+.map .label { font: bold 13px "DejaVu Sans Mono", monospace; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+.map .label.past { font-weight: normal; fill: #555; }
+.map .landmark { font: 12px "DejaVu Sans", sans-serif; fill: #5a6e82; }
+.key, .away, .source, .ref { font-size: 18px; color: var(--muted); }
+.away { color: var(--ink); }
+.dot { color: var(--accent); }
+blockquote { margin: 0 0 0.6rem; padding-left: 0.9rem; border-left: 6px solid var(--accent);
+             font: 26px/1.45 Georgia, "DejaVu Serif", serif; }
+details { margin-top: 1rem; font-size: 20px; }
+details p { background: #eef3f8; padding: 0.6rem 0.8rem; border-radius: 6px; }
+summary { cursor: pointer; font-weight: bold; }
+.note { background: #fff7e0; border-left: 6px solid #e0a800; padding: 0.6rem 1rem; }
+.sources li { margin-bottom: 0.3rem; }
+#timeline-figure { width: 100%; }
+@media (max-width: 820px) { .body { grid-template-columns: 1fr; } h1 { font-size: 34px; } h2 { font-size: 30px; } }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { font-size: 12pt; }
+  nav, .screen-only { display: none !important; }
+  main { max-width: none; padding: 0; }
+  .slide { display: block !important; break-after: page; page-break-after: always; }
+  .slide:last-child { break-after: auto; }
+  h1 { font-size: 24pt; } h2 { font-size: 20pt; } .when { font-size: 13pt; }
+  .body { grid-template-columns: 1fr; gap: 0.4cm; }
+  .map { max-height: 11cm; width: auto; max-width: 100%; margin: 0 auto; }
+  blockquote { font-size: 14pt; }
+  .key, .away, .source, .ref, details { font-size: 10.5pt; }
+  details:not([open]) { display: none; }
+}
+"""
+
+SCRIPT = """
+(function () {
+  var slides = Array.prototype.slice.call(document.querySelectorAll('.slide'));
+  var jump = document.getElementById('jump');
+  var prev = document.getElementById('prev'), next = document.getElementById('next');
+  var current = 0;
+  function show(n, fromHash) {
+    current = Math.max(0, Math.min(slides.length - 1, n));
+    slides.forEach(function (s, i) { s.classList.toggle('current', i === current); });
+    var steps = slides.length - 2;  // the title and the timeline are not steps
+    document.getElementById('counter').textContent =
+      current === 0 ? 'Title' : current > steps ? 'Timeline' : current + ' / ' + steps;
+    jump.value = String(current);
+    prev.disabled = current === 0; next.disabled = current === slides.length - 1;
+    if (!fromHash) { history.replaceState(null, '', '#' + slides[current].id); }
+    var figure = slides[current].querySelector('.js-plotly-plot');
+    if (figure && window.Plotly) { window.Plotly.Plots.resize(figure); }
+    window.scrollTo(0, 0);
+  }
+  function fromHash() {
+    var i = slides.findIndex(function (s) { return '#' + s.id === location.hash; });
+    show(i < 0 ? 0 : i, true);
+  }
+  prev.addEventListener('click', function () { show(current - 1); });
+  next.addEventListener('click', function () { show(current + 1); });
+  jump.addEventListener('change', function () { show(parseInt(jump.value, 10)); });
+  document.addEventListener('keydown', function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.target === jump) { return; }
+    if (['ArrowRight', 'PageDown', ' '].indexOf(e.key) >= 0) { show(current + 1); e.preventDefault(); }
+    else if (['ArrowLeft', 'PageUp'].indexOf(e.key) >= 0) { show(current - 1); e.preventDefault(); }
+    else if (e.key === 'Home') { show(0); e.preventDefault(); }
+    else if (e.key === 'End') { show(slides.length - 1); e.preventDefault(); }
+  });
+  window.addEventListener('hashchange', fromHash);
+  // Printed, the timeline is drawn at the page's width, not the screen's.
+  var figure = document.getElementById('timeline-figure');
+  function fitForPrint(printing) {
+    if (!figure || !window.Plotly) { return; }
+    window.Plotly.relayout(figure, printing ? {width: 680} : {width: null, autosize: true});
+  }
+  window.matchMedia('print').addEventListener('change', function (m) { fitForPrint(m.matches); });
+  window.addEventListener('beforeprint', function () { fitForPrint(true); });
+  window.addEventListener('afterprint', function () { fitForPrint(false); });
+  fromHash();
+})();
+"""
+
+
+def _range_for(events: list) -> TimeRange:
+    """A range from the day the first event starts to the end of the last, in steps that suit its length."""
+    first = min(e.start for e in events).replace(hour=0, minute=0)
+    last = max(max(e.end, e.start) for e in events)
+    if last - first <= timedelta(days=15):
+        step, tick, label = timedelta(hours=6), "%d %b %H:%M", f"{first:%-d %b} – {last:%-d %b %Y}"
+    else:
+        first, step, tick = first.replace(day=1), None, "%b %Y"
+        label = f"{first:%B %Y} – {last:%B %Y}"
+    return TimeRange("export", label, first, last, step, tick)
+
+
+def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide]) -> str:
+    count = len(shown)
+    cited = sorted({s.citation.source for s in shown}, key=list(catalog.sources).index)
+    sources = "".join(
+        f"<li>{html_escape(attribution_text(catalog.sources[s]))}"
+        + (f' <span class="ref">{html_escape(catalog.sources[s].url)}</span>' if catalog.sources[s].url else "")
+        + "</li>"
+        for s in cited
+    )
+    return f"""
+<section class="slide" id="title" aria-label="Title">
+  <h1>{html_escape(narrative.title)}</h1>
+  <p>{html_escape(narrative.description)}</p>
+  <p class="note"><strong>Content note.</strong> {html_escape(CONTENT_NOTE)}</p>
+  <p>{count} steps, then the timeline. <span class="screen-only">Use the buttons above or the ← and → keys
+  (PageUp and PageDown from a presentation clicker); Home and End go to the first and last slide.</span></p>
+  <h2>Sources quoted</h2>
+  <ul class="sources">{sources}</ul>
+</section>"""
+
+
+def _step_slide(catalog: Catalog, slide: Slide, count: int) -> str:
+    event = slide.event
+    map_svg = svg_map(
+        catalog, slide.statuses, slide.view, *MAP_SIZE,
+        title=f"Map of Baku for step {slide.number}: this step's places in red, earlier steps' in grey",
+    )
+    away = (
+        f'<p class="away"><span class="dot">●</span> This step: '
+        f'{html_escape(", ".join(p.name for p in slide.away))}, outside the map of Baku</p>'
+        if slide.away else ""
+    )
+    note = (
+        f"<details><summary>Teacher's note</summary><p>{html_escape(slide.note)}</p></details>" if slide.note else ""
+    )
+    time_ref = f'<p class="ref">Date or time from outside the texts: {html_escape(event.time_ref)}</p>' if event.time_ref else ""
+    return f"""
+<section class="slide" id="step-{slide.number}" aria-label="Step {slide.number} of {count}">
+  <h2>{html_escape(event.title)}</h2>
+  <p class="when">{html_escape(slide.window)} · step {slide.number} of {count}</p>
+  <div class="body">
+    <div>
+      {map_svg}
+      <p class="key"><span class="dot">●</span> this step · <span style="color:#6e6e6e">●</span> earlier steps ·
+      coastline © OpenStreetMap contributors (ODbL)</p>
+      {away}
+    </div>
+    <div>
+      <blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>
+      <p class="source">— {html_escape(attribution_text(catalog.sources[slide.citation.source]))}</p>
+      <p>{html_escape(" ".join(event.summary.split()))}</p>
+      {time_ref}
+      {note}
+    </div>
+  </div>
+</section>"""
+
+
+def _timeline_slide(catalog: Catalog, narrative: Narrative) -> str:
+    events = [catalog.event(step.event) for step in narrative.steps]
+    time_range = _range_for(events)
+    layout = layout_timeline(time_range, {e.id: e for e in events}.values())
+    figure = timeline_figure(layout)
+    figure.update_layout(height=timeline_height(layout), width=None, autosize=True, template="plotly_white")
+    figure_html = pio.to_html(
+        figure, full_html=False, include_plotlyjs=True, div_id="timeline-figure",
+        config={"displayModeBar": False, "responsive": True},
+    )
+    return f"""
+<section class="slide" id="timeline" aria-label="Timeline">
+  <h2>Timeline: {html_escape(time_range.label)}</h2>
+  <p class="key">Each bar is one step's event, placed in its time window (Baku time, UTC+04:00); hatched
+  bars are windows known only approximately or to the day.</p>
+  {figure_html}
+</section>"""
+
+
+def html_export(catalog: Catalog, narrative: Narrative, made: date | None = None) -> str:
+    """The whole presentation as one HTML document."""
+    shown = slides(catalog, narrative)
+    count = len(shown)
+    options = ['<option value="0">Title</option>'] + [
+        f'<option value="{s.number}">{s.number}. {html_escape(s.event.title)}</option>' for s in shown
+    ] + [f'<option value="{count + 1}">Timeline</option>']
+    stamp = f" · exported {made.day} {made:%B %Y}" if made else ""
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<title>{html_escape(narrative.title)} · Black January 1990</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<nav aria-label="Slides">
+  <span class="title">Black January 1990{html_escape(stamp)}</span>
+  <button id="prev" type="button" aria-label="Previous slide">← Previous</button>
+  <span id="counter" aria-live="polite">Title</span>
+  <button id="next" type="button" aria-label="Next slide">Next →</button>
+  <label>Go to <select id="jump">{"".join(options)}</select></label>
+</nav>
+<main>
+{_title_slide(catalog, narrative, shown)}
+{"".join(_step_slide(catalog, s, count) for s in shown)}
+{_timeline_slide(catalog, narrative)}
+</main>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""

@@ -1,0 +1,97 @@
+"""The map of Baku as a static SVG: the bundled coastline and the places of one slide, for export and print.
+
+It uses the same Web Mercator view (centre and zoom in 512-pixel tiles) as
+the app's deck.gl map, so a slide's view frames the same streets in both.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .basemap import LANDMARKS, SEA, SHORE, land
+from .loading import Catalog
+from .maps import COLOURS
+from .text import html_escape
+
+LAND_FILL = "#f3efe6"
+RADIUS = {"active": 9, "past": 6.5, "future": 5}
+
+
+def _rgb(colour: list[int]) -> str:
+    return f"rgb({colour[0]},{colour[1]},{colour[2]})"
+
+
+def _opacity(colour: list[int]) -> str:
+    return f"{colour[3] / 255:.2f}" if len(colour) > 3 else "1"
+
+
+class _Projection:
+    def __init__(self, view: dict, width: int, height: int):
+        self.scale = 512 * 2 ** view["zoom"] / (2 * math.pi)
+        self.cx, self.cy = self._raw(view["latitude"], view["longitude"])
+        self.width, self.height = width, height
+
+    def _raw(self, lat: float, lon: float) -> tuple[float, float]:
+        x = math.radians(lon)
+        y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+        return x, y
+
+    def __call__(self, lat: float, lon: float) -> tuple[float, float]:
+        x, y = self._raw(lat, lon)
+        return (
+            round(self.width / 2 + (x - self.cx) * self.scale, 1),
+            round(self.height / 2 - (y - self.cy) * self.scale, 1),
+        )
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return geometry["coordinates"]
+    if geometry["type"] == "MultiPolygon":
+        return [ring for polygon in geometry["coordinates"] for ring in polygon]
+    return []
+
+
+def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int = 640, height: int = 400,
+            title: str = "Map of Baku") -> str:
+    """An SVG of the places in `statuses` (coloured by status) over sea and land, fitted to `view`."""
+    project = _Projection(view, width, height)
+    land_paths = []
+    for feature in land()["features"]:
+        d = " ".join(
+            "M" + " L".join(f"{x},{y}" for x, y in (project(lat, lon) for lon, lat in ring)) + " Z"
+            for ring in _rings(feature["geometry"])
+        )
+        if d:
+            land_paths.append(d)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" class="map">',
+        f"<title>{html_escape(title)}</title>",
+        f'<rect width="{width}" height="{height}" fill="{_rgb(SEA)}"/>',
+        f'<path d="{" ".join(land_paths)}" fill="{LAND_FILL}" fill-rule="evenodd" stroke="{_rgb(SHORE)}" stroke-width="1.2"/>',
+    ]
+    for landmark in LANDMARKS:
+        x, y = project(landmark["position"][1], landmark["position"][0])
+        out.append(f'<text x="{x}" y="{y}" class="landmark" text-anchor="middle">{html_escape(landmark["text"])}</text>')
+    order = {"future": 0, "past": 1, "active": 2}  # the step's own places drawn last, on top
+    places = sorted(
+        (p for p in catalog.places.values() if p.in_baku and p.id in statuses),
+        key=lambda p: order[statuses[p.id]],
+    )
+    labels = []
+    for place in places:
+        status = statuses[place.id]
+        colour, opacity = _rgb(COLOURS[status]), _opacity(COLOURS[status])
+        points = [project(lat, lon) for lat, lon in place.points]
+        if len(points) > 1:
+            d = "M" + " L".join(f"{x},{y}" for x, y in points)
+            width_px = 6 if status == "active" else 4
+            out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-opacity="{opacity}" stroke-width="{width_px}" stroke-linecap="round"/>')
+        else:
+            x, y = points[0]
+            out.append(f'<circle cx="{x}" cy="{y}" r="{RADIUS[status]}" fill="{colour}" fill-opacity="{opacity}" stroke="#fff" stroke-width="1.5"/>')
+        x, y = project(*place.anchor)
+        labels.append(f'<text x="{x}" y="{y - 13}" class="label {status}" text-anchor="middle">{html_escape(place.name)}</text>')
+    out += labels  # labels above every marker
+    out.append("</svg>")
+    return "".join(out)
