@@ -23,6 +23,7 @@ st.navigation(
     [
         st.Page("app_pages/explore.py", title="Explore", url_path="explore", default=True),
         st.Page("app_pages/present.py", title="Present", url_path="present"),
+        st.Page("app_pages/figures.py", title="Figures", url_path="figures"),
         st.Page("app_pages/sources.py", title="Sources", url_path="sources"),
     ],
     position="top",

@@ -5,6 +5,8 @@ import time
 import streamlit as st
 
 from blackjanuary.basemap import ATTRIBUTION
+from blackjanuary.claims import support_text
+from blackjanuary.figures import SINGLE_SOURCE_MARK
 from blackjanuary.geo import distances_text
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
@@ -89,6 +91,8 @@ def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
     with st.expander(f"{md_escape(event.title)}", expanded=expanded):
         st.markdown(f"**{md_escape(window)}**{badge}  \n{md_escape(event.when)} · precision: {event.precision.value}")
         st.markdown(md_escape(event.summary))
+        single = " :orange-badge[single source]" if len(event.source_ids) == 1 else ""
+        st.markdown(f"{md_escape(support_text(data, event))}{single}")
         if event.time_ref:
             st.caption(f"Date or time from outside the texts: {md_escape(event.time_ref)}")
         here = [data.places[p] for p in event.places]
@@ -233,6 +237,10 @@ def timeline() -> None:
     st.plotly_chart(
         view_for(state.range).figure(state.event), key="timeline", on_select="rerun",
         selection_mode="points", config={"displayModeBar": False},
+    )
+    st.caption(
+        f"{SINGLE_SOURCE_MARK} rests on a single source · hatched: a window known only approximately or to the day · "
+        "click a span for its passages"
     )
 
 

@@ -72,7 +72,7 @@ for notice in state.pop("present_notices", []):
 top = st.columns([3, 1.4, 3.2, 1.4], vertical_alignment="bottom")
 top[0].selectbox(
     "Narrative", options, key="p_narrative", on_change=_restart,
-    format_func=lambda n: md_escape(narrative_or_chronology(data, n).title),
+    format_func=lambda n: narrative_or_chronology(data, n).title,  # options are plain text, not Markdown
 )
 top[1].button(
     "Previous", key="prev", icon=":material/arrow_back:", width="stretch", shortcut="Left",

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from blackjanuary.claims import SourceProfile, profile
 from blackjanuary.sourcetext import highlighted_html, marks_for
 from blackjanuary.text import md_escape
 from app_pages.shared import attribution, catalog
@@ -41,6 +42,31 @@ if event is not None:
     except ValueError:
         notices.append(f"Ignored the passage number '{params['q']}' in the link.")
 
+def _profile(about: SourceProfile) -> None:
+    """When it was written, what it covers, and what it alone says."""
+    st.markdown("**Profile**")
+    if about.years_after is not None:
+        when = f"Written {about.years_after} years after January 1990."
+    else:
+        when = "Its date is not stated, so how long after the events it was written is unknown."
+    covers = (
+        f"Backs {len(about.events)} of {len(data.events)} events ({about.span}): "
+        + ", ".join(c.lower() if i else c for i, c in enumerate(about.categories)) + "."
+    ) if about.events else "Backs no event of the catalogue."
+    lines = [when, covers, f"States {len(about.claims)} figure{'s' if len(about.claims) != 1 else ''} (see Figures)."]
+    st.markdown("  \n".join(md_escape(line) for line in lines))
+    if about.only_here:
+        st.markdown(
+            "**Alone among the five, it backs:** "
+            + "; ".join(md_escape(e.title) for e in about.only_here)
+        )
+    if about.figures_only_here:
+        st.markdown(
+            "**Figures no other source states:** "
+            + "; ".join(f"“{md_escape(c.wording)}” ({md_escape(c.label.lower())})" for c in about.figures_only_here)
+        )
+
+
 st.title("Sources")
 st.caption(
     "The five published texts the catalogue quotes, as the app ships them. Highlighted passages are cited by "
@@ -48,7 +74,7 @@ st.caption(
     "disagree on figures: read each as its author's account."
 )
 for notice in notices:
-    st.warning(notice, icon=":material/link_off:")
+    st.warning(md_escape(notice), icon=":material/link_off:")
 
 st.segmented_control(
     "Source", options=list(data.sources), key="source", required=True,
@@ -74,6 +100,7 @@ with meta:
         st.link_button("Original page", source.url, icon=":material/open_in_new:")
     else:
         st.caption("The original address is unknown.")
+    _profile(profile(data, source.id))
     cited = sorted({m.event_id for m in marks}, key=lambda i: data.event(i).start)
     st.markdown(f"**Cited by {len(cited)} event{'s' if len(cited) != 1 else ''}**")
     for event_id in cited:

@@ -106,7 +106,8 @@ def _labels(layout: TimelineLayout, plot_width_px: int = 900) -> go.Scatter:
             chars = int((room_until - start) / range_span * plot_width_px / 6.2) - 1
             if chars < 4:
                 continue
-            title = event.title if len(event.title) <= chars else event.title[: chars - 1].rstrip() + "…"
+            full = f"{SINGLE_SOURCE_MARK} {event.title}" if len(event.source_ids) == 1 else event.title
+            title = full if len(full) <= chars else full[: chars - 1].rstrip() + "…"
             xs.append(_naive(start + range_span * 0.004))
             ys.append(row)
             texts.append(html_escape(title))
@@ -116,6 +117,7 @@ def _labels(layout: TimelineLayout, plot_width_px: int = 900) -> go.Scatter:
     )
 
 
+SINGLE_SOURCE_MARK = "◇"  # before the title of an event that rests on one source
 MARGIN = {"l": 150, "r": 12, "t": 34, "b": 30}
 CURSOR_GAP = "1rem"  # Streamlit's gap between stacked elements
 
@@ -149,10 +151,11 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None) -> go.F
                 x=widths,
                 y=[layout.rows[e.id] for e in members],
                 customdata=[
-                    [e.id, html_escape(e.title), html_escape(describe_window(e.start, e.end, e.precision.value)), e.precision.value]
+                    [e.id, html_escape(e.title), html_escape(describe_window(e.start, e.end, e.precision.value)), e.precision.value,
+                     "a single source" if len(e.source_ids) == 1 else f"{len(e.source_ids)} sources"]
                     for e in members
                 ],
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>precision: %{customdata[3]}<extra></extra>",
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>precision: %{customdata[3]}<br>backed by %{customdata[4]}<extra></extra>",
                 marker={
                     "color": [LANE_COLOURS[e.category] for e in members],
                     "opacity": 0.9 if not pattern else 0.5,

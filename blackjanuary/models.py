@@ -211,6 +211,11 @@ class Event(Record):
     def is_precise(self) -> bool:
         return self.precision.is_precise
 
+    @property
+    def source_ids(self) -> list[str]:
+        """The sources that back the event, each once, in the order it cites them."""
+        return list(dict.fromkeys(c.source for c in self.citations))
+
 
 # --- narratives (the Present page) -----------------------------------------
 

@@ -125,7 +125,7 @@ def slide_from_params(params: dict[str, str], catalog: Catalog) -> tuple[str, in
     count = len(narrative_or_chronology(catalog, narrative).steps)
     step, text = 0, params.get("step")
     if text:
-        if text.isdigit() and int(text) <= count:
+        if text.isascii() and text.isdigit() and int(text) <= count:
             step = int(text)
         else:
             notices.append(f"Ignored the step '{text}' in the link: this narrative has steps 0 (title) to {count}.")
