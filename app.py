@@ -2,29 +2,29 @@
 
 import streamlit as st
 
-from app_pages.shared import checked, show_problems
+from app_pages.shared import _, checked, choose_language, keep_widget_state, show_problems
 
-st.set_page_config(
-    page_title="Black January 1990: Baku, hour by hour",
-    layout="wide",
-)
+st.set_page_config(page_title="Black January 1990: Baku, hour by hour", layout="wide")
+choose_language()
+keep_widget_state()
 
 catalog, problems = checked()
 if catalog is None:
-    # Still through st.navigation, so Streamlit does not list the pages/ folder as pages.
-    st.navigation([st.Page(lambda: show_problems(problems), title="Data problems")], position="hidden").run()
+    # Still through st.navigation, so Streamlit does not list the pages folder as pages.
+    st.navigation([st.Page(lambda: show_problems(problems), title=_("data_problems"))], position="hidden").run()
     st.stop()
 
 if catalog.warnings:
-    with st.sidebar.expander(f"Data warnings ({len(catalog.warnings)})"):
+    with st.sidebar.expander(_("data_warnings", count=len(catalog.warnings))):
         st.code("\n".join(str(w) for w in catalog.warnings), language=None, wrap_lines=True)
 
 st.navigation(
     [
-        st.Page("app_pages/explore.py", title="Explore", url_path="explore", default=True),
-        st.Page("app_pages/present.py", title="Present", url_path="present"),
-        st.Page("app_pages/figures.py", title="Figures", url_path="figures"),
-        st.Page("app_pages/sources.py", title="Sources", url_path="sources"),
+        st.Page("app_pages/explore.py", title=_("page_explore"), url_path="explore", default=True),
+        st.Page("app_pages/present.py", title=_("page_present"), url_path="present"),
+        st.Page("app_pages/figures.py", title=_("page_figures"), url_path="figures"),
+        st.Page("app_pages/chronology.py", title=_("page_chronology"), url_path="chronology"),
+        st.Page("app_pages/sources.py", title=_("page_sources"), url_path="sources"),
     ],
     position="top",
 ).run()

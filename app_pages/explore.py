@@ -12,8 +12,16 @@ from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
 from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
 from blackjanuary.text import md_escape
-from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_step, describe_window, format_local, parse_local
-from app_pages.shared import catalog, passages, view_for
+from blackjanuary.timeline import (
+    DEFAULT_RANGE,
+    RANGES,
+    describe_step,
+    describe_window,
+    format_local,
+    parse_local,
+    step_label,
+)
+from app_pages.shared import _, catalog, lang, passages, set_url, url_params, view_for
 
 PLAY_SECONDS = 1.5
 MAX_LISTED = 25
@@ -35,10 +43,10 @@ def _url() -> dict[str, str]:
 
 def _read_url() -> None:
     """Take the view from the URL on first load, and again whenever the URL was changed from outside."""
-    asked = st.query_params.to_dict()
+    asked = url_params()
     if state.get("_url") == asked or (not asked and "t" in state):
         return
-    view = view_from_params(st.query_params.to_dict(), data)
+    view = view_from_params(asked, data, lang())
     state.range, state.t = view.range_key, format_local(view.time)
     state.place, state.event = view.place, view.event
     state.notices = view.notices
@@ -86,23 +94,24 @@ def _advance() -> None:
 
 
 def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
-    badge = " · :red-badge[at this step]" if event.id in now else ""
-    window = describe_window(event.start, event.end, event.precision.value)
+    badge = f" · :red-badge[{_('at_this_step_badge')}]" if event.id in now else ""
+    window = describe_window(event.start, event.end, event.precision.value, lang())
+    precision = _(f"precision_{event.precision.value}")
     with st.expander(f"{md_escape(event.title)}", expanded=expanded):
-        st.markdown(f"**{md_escape(window)}**{badge}  \n{md_escape(event.when)} · precision: {event.precision.value}")
+        st.markdown(f"**{md_escape(window)}**{badge}  \n{md_escape(event.when)} · {_('precision')}: {precision}")
         st.markdown(md_escape(event.summary))
-        single = " :orange-badge[single source]" if len(event.source_ids) == 1 else ""
-        st.markdown(f"{md_escape(support_text(data, event))}{single}")
+        single = f" :orange-badge[{_('single_source_badge')}]" if len(event.source_ids) == 1 else ""
+        st.markdown(f"{md_escape(support_text(data, event, lang()))}{single}")
         if event.time_ref:
-            st.caption(f"Date or time from outside the texts: {md_escape(event.time_ref)}")
+            st.caption(md_escape(_("outside_texts", ref=event.time_ref)))
         here = [data.places[p] for p in event.places]
         cols = st.columns(len(here)) if len(here) <= 3 else st.columns(3)
         for i, place in enumerate(here):
             cols[i % len(cols)].button(
-                md_escape(place.name), key=f"go-{event.id}-{place.id}", icon=":material/place:",
+                md_escape(place.name_in(lang())), key=f"go-{event.id}-{place.id}", icon=":material/place:",
                 on_click=_select, kwargs={"place": place.id}, width="stretch",
             )
-        st.markdown(f"**What the sources say** ({len(event.citations)} passage{'s' if len(event.citations) != 1 else ''})")
+        st.markdown(f"**{_('what_sources_say', count=len(event.citations))}**")
         passages(data, event)
 
 
@@ -111,43 +120,44 @@ def _panel(position: int, view) -> None:
     if state.event and data.event(state.event):
         event = data.event(state.event)
         st.subheader(md_escape(event.title))
-        st.button("Clear selection", icon=":material/close:", on_click=_select, key="clear-event")
+        st.button(_("clear_selection"), icon=":material/close:", on_click=_select, key="clear-event")
         _event_card(event, now, expanded=True)
     elif state.place and state.place in data.places:
         place = data.places[state.place]
-        st.subheader(md_escape(place.name))
-        st.caption(f"{md_escape(place.names.az)} · {md_escape(place.names.ru)}")
+        other_names = [n for n in (place.name, place.names.az, place.names.ru) if n != place.name_in(lang())]
+        st.subheader(md_escape(place.name_in(lang())))
+        st.caption(" · ".join(md_escape(n) for n in other_names))
         st.markdown(md_escape(place.description))
-        st.caption(f"Distances: {md_escape(distances_text(place, list(data.places.values())))}")
-        st.caption(f"Coordinates: {md_escape(place.coordinates_ref)}")
-        st.button("Clear selection", icon=":material/close:", on_click=_select, key="clear-place")
+        st.caption(f"{_('distances')}: {md_escape(distances_text(place, list(data.places.values()), lang()))}")
+        st.caption(f"{_('coordinates')}: {md_escape(place.coordinates_ref)}")
+        st.button(_("clear_selection"), icon=":material/close:", on_click=_select, key="clear-place")
         events = data.events_at(place.id)
-        st.markdown(f"**{len(events)} event{'s' if len(events) != 1 else ''} here, in time order**")
+        st.markdown(f"**{_('events_here', count=len(events))}**")
         for event in _listed(events):
             _event_card(event, now, expanded=event.id in now)
     else:
         moment, ongoing = view.split_active(position)
-        st.subheader("At this step")
+        st.subheader(_("at_this_step"))
         if not moment:
-            st.info("No event in the catalogue falls in this step. Move the scrubber, or widen the span.")
+            st.info(_("no_event_in_step"))
         for event in _listed(moment):
             _pick_button(event)
         if ongoing:
-            st.markdown("**Longer periods this step falls in**")
+            st.markdown(f"**{_('longer_periods')}**")
             for event in _listed(ongoing):
                 _pick_button(event)
-        st.caption("Click a place on the map or a span on the timeline to read the source passages behind it.")
+        st.caption(_("click_hint"))
 
 
 def _listed(events: list[Event]) -> list[Event]:
     """The first MAX_LISTED events; the rest are counted, so a huge catalogue keeps a readable panel."""
     if len(events) > MAX_LISTED:
-        st.caption(f"The first {MAX_LISTED} of {len(events)}, in time order; the timeline shows them all.")
+        st.caption(_("first_of", shown=MAX_LISTED, count=len(events)))
     return events[:MAX_LISTED]
 
 
 def _pick_button(event: Event) -> None:
-    window = describe_window(event.start, event.end, event.precision.value)
+    window = describe_window(event.start, event.end, event.precision.value, lang())
     st.button(
         f"**{md_escape(event.title)}**  \n{md_escape(window)}", key=f"pick-{event.id}", on_click=_select,
         kwargs={"event": event.id}, width="stretch",
@@ -158,12 +168,12 @@ def _beyond_baku(statuses: dict[str, str]) -> None:
     away = [p for p in data.places.values() if not p.in_baku]
     if not away:
         return
-    st.markdown("**Beyond Baku**")
+    st.markdown(f"**{_('beyond_baku')}**")
     cols = st.columns(len(away))
     for col, place in zip(cols, away):
         marker = {"active": ":red[●]", "past": ":gray[●]", "future": ":blue[○]"}[statuses[place.id]]
         col.button(
-            f"{marker} {md_escape(place.name)}", key=f"away-{place.id}", on_click=_select,
+            f"{marker} {md_escape(place.name_in(lang()))}", key=f"away-{place.id}", on_click=_select,
             kwargs={"place": place.id}, width="stretch",
         )
 
@@ -197,35 +207,30 @@ def scrubber() -> None:
         _snap_to_range()
     time_range = RANGES[state.range]
     st.select_slider(
-        "Time in Baku (UTC+04:00)", options=steps, key="t",
-        format_func=lambda s: parse_local(s).strftime(time_range.tick_format),
+        _("time_in_baku"), options=steps, key="t", format_func=lambda s: step_label(parse_local(s), time_range, lang()),
     )
     position = steps.index(state.t)
     active = view.active_events(position)
     st.markdown(
-        f"**{md_escape(describe_step(view.steps[position], time_range))}** · "
-        f"{len(active)} event{'s' if len(active) != 1 else ''} in this step"
+        f"**{md_escape(describe_step(view.steps[position], time_range, lang()))}** · "
+        f"{_('events_in_step', count=len(active))}"
     )
 
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.pydeck_chart(
-            view.deck(position, state.place, state.tiles), key="map", on_select="rerun",
-            selection_mode="single-object", height=MAP_HEIGHT,
-            alt="Map of Baku: places with events at this step in red, earlier ones grey",
+            view.deck(position, state.place, state.tiles, lang()), key="map", on_select="rerun",
+            selection_mode="single-object", height=MAP_HEIGHT, alt=_("map_alt"),
         )
         key_col, tiles_col = st.columns([3, 1], vertical_alignment="center")
-        key_col.caption(
-            ":red[●] events at this step · :gray[●] earlier · :blue[○] later. Hover for a name, click for its passages.  \n"
-            f"Basemap {ATTRIBUTION}{' · © CARTO' if state.tiles else ''}"
-        )
-        tiles_col.toggle("Street tiles", key="tiles", help="Load street tiles from the internet. Off, the map uses only its bundled coastline and makes no request.")
+        key_col.caption(f"{_('map_key')}  \n{_('basemap')} {ATTRIBUTION}{' · © CARTO' if state.tiles else ''}")
+        tiles_col.toggle(_("street_tiles"), key="tiles", help=_("street_tiles_help"))
         _beyond_baku(view.statuses[position])
     with right, st.container(height=PANEL_HEIGHT, border=False):
         _panel(position, view)
     st.html(view.cursor(position))  # hangs over the timeline drawn just below
     state._url = _url()
-    st.query_params.from_dict(state._url)
+    set_url(state._url)
 
 
 @st.fragment
@@ -235,33 +240,26 @@ def timeline() -> None:
     _follow_selection_everywhere()
     state._drawn_selection = (state.place, state.event)
     st.plotly_chart(
-        view_for(state.range).figure(state.event), key="timeline", on_select="rerun",
+        view_for(state.range).figure(state.event, lang()), key="timeline", on_select="rerun",
         selection_mode="points", config={"displayModeBar": False},
     )
-    st.caption(
-        f"{SINGLE_SOURCE_MARK} rests on a single source · hatched: a window known only approximately or to the day · "
-        "click a span for its passages"
-    )
+    st.caption(_("timeline_key", mark=SINGLE_SOURCE_MARK))
 
 
-st.title("Black January: Baku, 19–20 January 1990")
-st.caption(
-    "Scrub through the night and read what five published texts say happened, and where. "
-    "Figures and wording are each source's own; times are windows, as precise as the evidence allows."
-)
+st.title(_("explore_title"))
+st.caption(_("explore_intro"))
 for notice in state.pop("notices", []):
     st.warning(md_escape(notice), icon=":material/link_off:")
-controls = st.columns([3, 1, 8], vertical_alignment="bottom")
+controls = st.columns([3, 1.5, 7.5], vertical_alignment="bottom")
 controls[0].segmented_control(
-    "Span", options=list(RANGES), key="range", required=True,
-    format_func=lambda k: RANGES[k].label.split(":")[0], on_change=_snap_to_range,
-    help="The night hour by hour, January in 6-hour steps, or 1987–1993 month by month",
+    _("span"), options=list(RANGES), key="range", required=True,
+    format_func=lambda k: _(f"range_{k}"), on_change=_snap_to_range, help=_("span_help"),
 )
 controls[1].button(
-    "Pause" if state.get("playing") else "Play",
+    _("pause") if state.get("playing") else _("play"),
     icon=":material/pause:" if state.get("playing") else ":material/play_arrow:",
     key="play", width="stretch", on_click=lambda: state.update(playing=not state.get("playing")),
-    help="Step through the span on its own, one step every 1.5 seconds",
+    help=_("play_help"),
 )
 scrubber()
 timeline()

@@ -11,7 +11,58 @@ from blackjanuary.explore import RangeView, range_view
 from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Event
 from blackjanuary.present import attribution_text
+from blackjanuary.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
 from blackjanuary.text import md_escape
+
+
+def lang() -> str:
+    """The interface language: the switch in app.py, first set from the link's `lang`."""
+    return language_or_default(st.session_state.get("lang"))
+
+
+def _(key: str, **values: object) -> str:
+    """An interface text in the current language."""
+    return tr(lang(), key, **values)
+
+
+def choose_language() -> None:
+    """The language switch at the top of every page; a link's `lang` sets it on arrival."""
+    state = st.session_state
+    asked = st.query_params.get("lang")
+    if "lang" not in state or (asked and asked != state.get("_lang_seen")):
+        state.lang = language_or_default(asked)
+        state._lang_seen = asked
+    _, right = st.columns([6, 2])
+    right.segmented_control(
+        "Language", list(LANGUAGES), key="lang", required=True, label_visibility="collapsed",
+        format_func=LANGUAGES.get, help="Interface language · Dil · Язык",
+    )
+
+
+# Widget values that outlive a visit to another page: Streamlit forgets a
+# widget's value when a run does not draw it, unless it is written back.
+KEPT_ACROSS_PAGES = ("range", "t", "place", "event", "tiles", "p_narrative", "p_step", "measure", "source")
+
+
+def keep_widget_state() -> None:
+    state = st.session_state
+    for key in KEPT_ACROSS_PAGES:
+        if key in state:
+            state[key] = state[key]
+
+
+def url_params() -> dict[str, str]:
+    """The link's parameters that belong to the page: everything but the language."""
+    return {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
+
+
+def with_lang(params: dict[str, str]) -> dict[str, str]:
+    """Parameters for a link or the address bar, carrying the language unless it is the default."""
+    return {**params, **({"lang": lang()} if lang() != DEFAULT_LANGUAGE else {})}
+
+
+def set_url(params: dict[str, str]) -> None:
+    st.query_params.from_dict(with_lang(params))
 
 
 def _data_key() -> tuple:
@@ -66,7 +117,10 @@ def show_problems(problems: list[Problem]) -> None:
 
 
 def attribution(catalog: Catalog, source_id: str) -> str:
-    return md_escape(attribution_text(catalog.sources[source_id]))
+    """Who published the passage, and in which language it is quoted."""
+    source = catalog.sources[source_id]
+    quoted = _("quoted_in", language=language_name(source.language, lang()))
+    return f"{md_escape(attribution_text(source))} · {md_escape(quoted)}"
 
 
 def passages(catalog: Catalog, event: Event) -> None:
@@ -79,8 +133,8 @@ def passages(catalog: Catalog, event: Event) -> None:
             with right:
                 st.page_link(
                     "app_pages/sources.py",
-                    label="In the source",
+                    label=_("in_the_source"),
                     icon=":material/format_quote:",
-                    query_params={"source": citation.source, "event": event.id, "q": str(n)},
-                    help="Open the full text with this passage highlighted",
+                    query_params=with_lang({"source": citation.source, "event": event.id, "q": str(n)}),
+                    help=_("in_the_source_help"),
                 )

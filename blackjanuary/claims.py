@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from .loading import Catalog
 from .models import MEASURE_LABELS, Category, Claim, Event, Qualifier, Source
+from .i18n import tr
 from .text import html_escape
 
 EVENT_YEAR = 1990
@@ -188,12 +189,12 @@ def _wrap(text: str, width: int = 70) -> str:
 # --- corroboration ---------------------------------------------------------
 
 
-def support_text(catalog: Catalog, event: Event) -> str:
+def support_text(catalog: Catalog, event: Event, lang: str = "en") -> str:
     sources = event.source_ids
     names = ", ".join(catalog.sources[s].publisher for s in sources)
     if len(sources) == 1:
-        return f"Rests on a single source: {names}"
-    return f"Backed by {len(sources)} of {len(catalog.sources)} sources: {names}"
+        return tr(lang, "support_single", names=names)
+    return tr(lang, "support_many", count=len(sources), total=len(catalog.sources), names=names)
 
 
 def coverage(catalog: Catalog) -> list[dict]:

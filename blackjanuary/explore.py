@@ -12,6 +12,7 @@ from .figures import TimelineLayout, cursor_html, layout_timeline, timeline_figu
 from .loading import Catalog
 from .maps import baku_deck, place_statuses
 from .models import Event
+from .i18n import tr
 from .timeline import RANGES, StepIndex, build_step_index
 
 
@@ -43,18 +44,22 @@ class RangeView:
         active = self.active_events(position)
         return [e for e in active if e.end - e.start <= limit], [e for e in active if e.end - e.start > limit]
 
-    def figure(self, selected_event: str | None) -> go.Figure:
-        if selected_event not in self._figures:
-            self._figures[selected_event] = timeline_figure(self.layout, selected_event)
-        return self._figures[selected_event]
+    def figure(self, selected_event: str | None, lang: str = "en") -> go.Figure:
+        key = (selected_event, lang)
+        if key not in self._figures:
+            self._figures[key] = timeline_figure(self.layout, selected_event, lang)
+        return self._figures[key]
 
     def cursor(self, position: int) -> str:
         return cursor_html(self.layout, self.steps[position])
 
-    def deck(self, position: int, selected_place: str | None, tiles: bool = False) -> pdk.Deck:
-        key = (position, selected_place, tiles)
+    def deck(self, position: int, selected_place: str | None, tiles: bool = False, lang: str = "en") -> pdk.Deck:
+        key = (position, selected_place, tiles, lang)
         if key not in self._decks:
-            self._decks[key] = baku_deck(self.catalog, self.statuses[position], selected_place, tiles)
+            status_text = {s: tr(lang, f"status_{s}") for s in ("active", "past", "future")}
+            self._decks[key] = baku_deck(
+                self.catalog, self.statuses[position], selected_place, tiles, status_text=status_text, lang=lang
+            )
         return self._decks[key]
 
 

@@ -8,9 +8,10 @@ from typing import Iterable
 
 import plotly.graph_objects as go
 
+from .i18n import tr
 from .models import Category, Event
 from .text import html_escape
-from .timeline import BAKU, TimeRange, describe_window
+from .timeline import BAKU, TimeRange, describe_window, numeric_tick_format
 
 ACTIVE = "#c62828"
 CURSOR = "rgba(198, 40, 40, 0.14)"
@@ -122,7 +123,7 @@ MARGIN = {"l": 150, "r": 12, "t": 34, "b": 30}
 CURSOR_GAP = "1rem"  # Streamlit's gap between stacked elements
 
 
-def timeline_figure(layout: TimelineLayout, selected: str | None = None) -> go.Figure:
+def timeline_figure(layout: TimelineLayout, selected: str | None = None, lang: str = "en") -> go.Figure:
     """The timeline of a range: spans coloured by lane, the selected one outlined.
 
     Windows known to the hour are solid; approximate or date-only windows are
@@ -134,8 +135,8 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None) -> go.F
     time_range = layout.time_range
     figure = go.Figure()
     groups = (
-        ("Known to the hour", lambda e: e.is_precise, ""),
-        ("Approximate or date-only window", lambda e: not e.is_precise, "/"),
+        (tr(lang, "known_to_hour"), lambda e: e.is_precise, ""),
+        (tr(lang, "approximate_window"), lambda e: not e.is_precise, "/"),
     )
     for name, belongs, pattern in groups:
         members = [e for e in layout.events if belongs(e)]
@@ -151,11 +152,15 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None) -> go.F
                 x=widths,
                 y=[layout.rows[e.id] for e in members],
                 customdata=[
-                    [e.id, html_escape(e.title), html_escape(describe_window(e.start, e.end, e.precision.value)), e.precision.value,
-                     "a single source" if len(e.source_ids) == 1 else f"{len(e.source_ids)} sources"]
+                    [e.id, html_escape(e.title), html_escape(describe_window(e.start, e.end, e.precision.value, lang)),
+                     tr(lang, f"precision_{e.precision.value}"),
+                     tr(lang, "backed_single") if len(e.source_ids) == 1 else tr(lang, "backed_many", count=len(e.source_ids))]
                     for e in members
                 ],
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>precision: %{customdata[3]}<br>backed by %{customdata[4]}<extra></extra>",
+                hovertemplate=(
+                    f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{tr(lang, 'precision')}: %{{customdata[3]}}"
+                    f"<br>{tr(lang, 'backed_by')}: %{{customdata[4]}}<extra></extra>"
+                ),
                 marker={
                     "color": [LANE_COLOURS[e.category] for e in members],
                     "opacity": 0.9 if not pattern else 0.5,
@@ -186,7 +191,7 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None) -> go.F
         xaxis={
             "type": "date",
             "range": [_naive(time_range.start), _naive(time_range.next_step(time_range.end))],
-            "tickformat": time_range.tick_format,
+            "tickformat": time_range.tick_format if lang == "en" else numeric_tick_format(time_range.tick_format),
             "fixedrange": True,
             "showgrid": True,
             "automargin": False,
@@ -194,7 +199,7 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None) -> go.F
         yaxis={
             "tickmode": "array",
             "tickvals": [lane.first_row + (lane.rows - 1) / 2 for lane in layout.lanes],
-            "ticktext": [lane.category.label for lane in layout.lanes],
+            "ticktext": [tr(lang, f"category_{lane.category.value}") for lane in layout.lanes],
             "range": [rows - 0.5, -0.5],
             "fixedrange": True,
             "showgrid": False,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geopy.distance import geodesic
 
+from .i18n import tr
 from .models import Place
 
 # Wikipedia, "Baku": 40°23′43″N 49°52′56″E.
@@ -23,21 +24,22 @@ def nearby(place: Place, others: list[Place], limit: int = 4) -> list[tuple[Plac
     return sorted(pairs, key=lambda pair: pair[1])[:limit]
 
 
-def describe_km(km: float) -> str:
+def describe_km(km: float, lang: str = "en") -> str:
     if km < 1:
-        return f"{round(km * 1000, -1):.0f} m"
-    if km < 10:
-        return f"{km:.1f} km"
-    return f"{km:,.0f} km"
+        return tr(lang, "metres", value=f"{round(km * 1000, -1):.0f}")
+    value = f"{km:.1f}" if km < 10 else f"{km:,.0f}"
+    return tr(lang, "kilometres", value=value if lang == "en" else value.replace(",", " ").replace(".", ","))
 
 
-def distances_text(place: Place, places: list[Place]) -> str:
+def distances_text(place: Place, places: list[Place], lang: str = "en") -> str:
     """How far a place is from the others: its nearest neighbours in Baku, or Baku itself from afar."""
     if not place.in_baku:
         km = min(geodesic(p, BAKU_CENTRE).km for p in place.points)
-        return f"{describe_km(km)} from Baku"
+        return tr(lang, "distance_from", distance=describe_km(km, lang), place=tr(lang, "baku"))
     near = nearby(place, [p for p in places if p.in_baku])
-    return ", ".join(f"{describe_km(km)} from {other.name}" for other, km in near)
+    return ", ".join(
+        tr(lang, "distance_from", distance=describe_km(km, lang), place=other.name_in(lang)) for other, km in near
+    )
 
 
 def place_warnings(place: Place) -> list[str]:

@@ -60,11 +60,11 @@ def fit_view(points: list[tuple[float, float]], width: int = MAP_WIDTH_GUESS, he
     return {"latitude": centre_lat, "longitude": centre_lon, "zoom": round(min(zoom, 15), 2), "pitch": 0, "bearing": 0}
 
 
-def _row(place: Place, status: str, selected: bool, status_text: dict[str, str] = STATUS_TEXT) -> dict:
+def _row(place: Place, status: str, selected: bool, status_text: dict[str, str] = STATUS_TEXT, lang: str = "en") -> dict:
     lat, lon = place.anchor
     return {
         "id": place.id,
-        "name": place.name,
+        "name": place.name_in(lang),
         "status": status_text[status],
         "position": [lon, lat],
         "path": [[p_lon, p_lat] for p_lat, p_lon in place.points],
@@ -96,6 +96,7 @@ def baku_deck(
     tiles: bool = False,
     view: dict | None = None,
     status_text: dict[str, str] = STATUS_TEXT,
+    lang: str = "en",
 ) -> pdk.Deck:
     """A map of the places in Baku over the bundled coastline; places elsewhere are listed beside it.
 
@@ -105,7 +106,7 @@ def baku_deck(
     shore are the whole basemap.
     """
     rows = [
-        _row(place, statuses[place.id], place.id == selected_place, status_text)
+        _row(place, statuses[place.id], place.id == selected_place, status_text, lang)
         for place in catalog.places.values()
         if place.in_baku and place.id in statuses
     ]
@@ -165,6 +166,10 @@ def baku_deck(
             get_size=13,
             get_color=[30, 30, 30, 255],
             get_pixel_offset="label_offset",
+            # deck.gl draws only ASCII unless told 'auto' (every letter in the labels),
+            # so ə, ı, ş and Cyrillic names show. Quoted, so pydeck passes the string
+            # as it is instead of turning it into an accessor.
+            character_set='"auto"',
             background=True,
             get_background_color=[255, 255, 255, 200],
             pickable=False,

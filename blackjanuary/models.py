@@ -106,6 +106,7 @@ class Source(Record):
     byline: Text
     url: Text | None = None
     genre: Text
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"  # ISO 639-1: the quotes stay in it
     trimmed: Text | None = None
 
     @field_validator("url")
@@ -164,6 +165,10 @@ class Place(Record):
     def points(self) -> list[tuple[float, float]]:
         """Every [lat, lon] of the place: one for a point, the path for a line."""
         return list(self.path) if self.path else [(self.lat, self.lon)]
+
+    def name_in(self, lang: str) -> str:
+        """The place's name in an interface language: `names.az` or `names.ru`, else `name`."""
+        return getattr(self.names, lang, None) or self.name
 
     @property
     def anchor(self) -> tuple[float, float]:

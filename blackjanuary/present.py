@@ -9,6 +9,7 @@ import pydeck as pdk
 from .loading import Catalog
 from .maps import baku_deck, fit_view
 from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place, Source
+from .i18n import tr
 from .timeline import describe_window
 
 CONTENT_NOTE = (
@@ -111,7 +112,7 @@ def slide_deck(catalog: Catalog, slide: Slide, tiles: bool = False) -> pdk.Deck:
     return baku_deck(catalog, slide.statuses, tiles=tiles, view=slide.view, status_text=SLIDE_STATUS_TEXT)
 
 
-def slide_from_params(params: dict[str, str], catalog: Catalog) -> tuple[str, int, list[str]]:
+def slide_from_params(params: dict[str, str], catalog: Catalog, lang: str = "en") -> tuple[str, int, list[str]]:
     """Read `narrative` and `step` from the URL: (narrative id, step, notices), politely ignoring what doesn't fit."""
     notices = []
     default = next(iter(catalog.narratives), CHRONOLOGY_ID)
@@ -121,12 +122,12 @@ def slide_from_params(params: dict[str, str], catalog: Catalog) -> tuple[str, in
         if narrative_or_chronology(catalog, asked):
             narrative = asked
         else:
-            notices.append(f"Ignored the narrative '{asked}' in the link: there is no such narrative.")
+            notices.append(tr(lang, "bad_narrative", value=asked))
     count = len(narrative_or_chronology(catalog, narrative).steps)
     step, text = 0, params.get("step")
     if text:
         if text.isascii() and text.isdigit() and int(text) <= count:
             step = int(text)
         else:
-            notices.append(f"Ignored the step '{text}' in the link: this narrative has steps 0 (title) to {count}.")
+            notices.append(tr(lang, "bad_step", value=text, count=count))
     return narrative, step, notices

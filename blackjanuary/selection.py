@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
+from .i18n import tr
 from .loading import Catalog
 from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, parse_local, range_for
 
@@ -53,7 +54,7 @@ class ViewState:
     notices: list[str] = field(default_factory=list)
 
 
-def view_from_params(params: Mapping[str, str], catalog: Catalog) -> ViewState:
+def view_from_params(params: Mapping[str, str], catalog: Catalog, lang: str = "en") -> ViewState:
     """Read `t`, `r`, `place` and `event` from the URL, politely ignoring what doesn't fit."""
     view = ViewState()
     asked_range = params.get("r")
@@ -61,18 +62,18 @@ def view_from_params(params: Mapping[str, str], catalog: Catalog) -> ViewState:
         if asked_range in RANGES:
             view.range_key = asked_range
         else:
-            view.notices.append(f"Ignored the range '{asked_range}' in the link: it is not one of {', '.join(RANGES)}.")
+            view.notices.append(tr(lang, "bad_range", value=asked_range, known=", ".join(RANGES)))
     text = params.get("t")
     if text:
         when = parse_local(text)
         if when is None:
-            view.notices.append(f"Ignored the time '{text}' in the link: expected a Baku time like 1990-01-20T02:00.")
+            view.notices.append(tr(lang, "bad_time", value=text))
         else:
             if not asked_range or asked_range not in RANGES:
                 view.range_key = range_for(when)
             time_range = RANGES[view.range_key]
             if not time_range.start <= when <= time_range.end:
-                view.notices.append(f"The time '{text}' in the link lies outside the chosen range; showing its nearest step.")
+                view.notices.append(tr(lang, "time_outside_range", value=text))
             view.time = time_range.snap(when)
     elif view.range_key != DEFAULT_RANGE:
         view.time = RANGES[view.range_key].snap(DEFAULT_TIME)
@@ -81,11 +82,11 @@ def view_from_params(params: Mapping[str, str], catalog: Catalog) -> ViewState:
         if place in catalog.places:
             view.place = place
         else:
-            view.notices.append(f"Ignored the place '{place}' in the link: there is no such place.")
+            view.notices.append(tr(lang, "bad_place", value=place))
     event = params.get("event")
     if event:
         if catalog.event(event):
             view.event = event
         else:
-            view.notices.append(f"Ignored the event '{event}' in the link: there is no such event.")
+            view.notices.append(tr(lang, "bad_event", value=event))
     return view

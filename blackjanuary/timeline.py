@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable
 from zoneinfo import ZoneInfo
 
+from .i18n import month, tr, weekday
+
 if TYPE_CHECKING:
     from .models import Event
 
@@ -206,16 +208,30 @@ def format_local(when: datetime) -> str:
     return when.astimezone(BAKU).strftime("%Y-%m-%dT%H:%M")
 
 
-def describe_step(when: datetime, time_range: TimeRange) -> str:
+def step_label(when: datetime, time_range: TimeRange, lang: str = "en") -> str:
+    """A step's short label on the scrubber: '02:00', '20 Jan 06:00' or 'Jan 1990', in the interface language."""
+    if time_range.step is None:
+        return f"{month(lang, when.month, 'short')} {when.year}"
+    if time_range.step < timedelta(hours=6):
+        return f"{when:%H:%M}"
+    return f"{when.day} {month(lang, when.month, 'short')} {when:%H:%M}"
+
+
+def numeric_tick_format(tick_format: str) -> str:
+    """A plotly tick format with months as numbers, for languages plotly's English month names don't fit."""
+    return tick_format.replace("%d %b", "%d.%m").replace("%b %Y", "%m.%Y")
+
+
+def describe_step(when: datetime, time_range: TimeRange, lang: str = "en") -> str:
     """A step in words, e.g. 'Sat 20 Jan 1990, 02:00–03:00 Baku time'."""
     end = time_range.next_step(when)
     if time_range.step is None:
-        return when.strftime("%B %Y")
-    day = f"{when.strftime('%a')} {when.day} {when.strftime('%b %Y')}"
-    return f"{day}, {when:%H:%M}–{end:%H:%M} Baku time"
+        return _month_year(when, lang)
+    day = f"{weekday(lang, when.weekday())} {_day(when.date(), lang)}"
+    return f"{day}, {when:%H:%M}–{end:%H:%M} {tr(lang, 'baku_time')}"
 
 
-def describe_window(start: datetime, end: datetime, precision: str) -> str:
+def describe_window(start: datetime, end: datetime, precision: str, lang: str = "en") -> str:
     """An event's window in words at the precision it is known to."""
     start, end = start.astimezone(BAKU), end.astimezone(BAKU)
     last = end - timedelta(minutes=1) if end > start else end
@@ -224,22 +240,25 @@ def describe_window(start: datetime, end: datetime, precision: str) -> str:
         return str(start.year) if len(years) == 1 else f"{start.year}–{last.year}"
     if precision == "month":
         if (start.year, start.month) == (last.year, last.month):
-            return f"{start:%B %Y}"
-        return f"{start:%B %Y} – {last:%B %Y}"
+            return _month_year(start, lang)
+        return f"{_month_year(start, lang)} – {_month_year(last, lang)}"
     if precision == "day":
         if start.date() == last.date():
-            return _day(start.date())
-        return f"{_day(start.date())} – {_day(last.date())}"
-    approx = "about " if precision == "approximate" else ""
+            return _day(start.date(), lang)
+        return f"{_day(start.date(), lang)} – {_day(last.date(), lang)}"
+    approx = f"{tr(lang, 'about')} " if precision == "approximate" else ""
+    baku_time = tr(lang, "baku_time")
     if end == start:  # a moment, not a span: not "19:30–19:30"
-        return f"{_day(start.date())}, {approx}{start:%H:%M} Baku time"
+        return f"{_day(start.date(), lang)}, {approx}{start:%H:%M} {baku_time}"
     if start.date() == end.date():
-        return f"{_day(start.date())}, {approx}{start:%H:%M}–{end:%H:%M} Baku time"
-    return (
-        f"{approx}{_day(start.date())} {start:%H:%M} – {_day(end.date())} {end:%H:%M}"
-        " Baku time"
-    )
+        return f"{_day(start.date(), lang)}, {approx}{start:%H:%M}–{end:%H:%M} {baku_time}"
+    return f"{approx}{_day(start.date(), lang)} {start:%H:%M} – {_day(end.date(), lang)} {end:%H:%M} {baku_time}"
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+def _day(day: date, lang: str = "en") -> str:
+    """'20 Jan 1990'; in Azerbaijani and Russian the month in full, as dates are written there."""
+    return f"{day.day} {month(lang, day.month, 'short' if lang == 'en' else 'day')} {day.year}"
+
+
+def _month_year(when: datetime, lang: str) -> str:
+    return f"{month(lang, when.month)} {when.year}"

@@ -1,0 +1,30 @@
+"""Chronology: all events in a plain, accessible table, marked at the time the scrubber shows."""
+
+import streamlit as st
+
+from blackjanuary.chronology import chronology_html
+from blackjanuary.timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_step, format_local, parse_local, step_label
+from app_pages.shared import _, catalog, lang, set_url, view_for
+
+state = st.session_state
+data = catalog()
+state.setdefault("range", DEFAULT_RANGE)
+view = view_for(state.range)
+steps = [format_local(s) for s in view.steps]
+if state.get("t") not in steps:
+    state.t = format_local(RANGES[state.range].snap(parse_local(state.get("t") or format_local(DEFAULT_TIME))))
+
+st.title(_("chronology_title"))
+st.caption(_("chronology_intro"))
+left, right = st.columns([1, 3], vertical_alignment="bottom")
+left.segmented_control(
+    _("span"), options=list(RANGES), key="range", required=True, format_func=lambda k: _(f"range_{k}"),
+)
+time_range = RANGES[state.range]
+right.select_slider(
+    _("time_in_baku"), options=steps, key="t", format_func=lambda s: step_label(parse_local(s), time_range, lang()),
+)
+position = steps.index(state.t)
+moment = describe_step(view.steps[position], time_range, lang())
+st.html(chronology_html(data, view.index.active[position], moment, lang()))
+set_url({"t": state.t, **({"r": state.range} if state.range != DEFAULT_RANGE else {})})

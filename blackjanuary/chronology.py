@@ -1,0 +1,46 @@
+"""The chronology as a plain HTML table: every event with its window, places and sources, for screen readers and keyboards."""
+
+from __future__ import annotations
+
+from .i18n import tr
+from .loading import Catalog
+from .text import html_escape
+from .timeline import describe_window
+
+STYLE = """<style>
+.bj-chronology { border-collapse: collapse; width: 100%; font-size: 1rem; line-height: 1.45; }
+.bj-chronology caption { text-align: left; font-weight: 600; padding: 0.4rem 0; }
+.bj-chronology th, .bj-chronology td { border-bottom: 1px solid #d8d8d8; padding: 0.45rem 0.6rem; text-align: left; vertical-align: top; }
+.bj-chronology thead th { background: #f3f1ec; position: sticky; top: 0; }
+.bj-chronology tr.now { background: #fdeaea; }
+.bj-chronology tr.now td:first-child { color: #9b1c1c; font-weight: 700; }
+</style>"""
+
+
+def chronology_html(catalog: Catalog, active: frozenset[str] | set[str], moment: str, lang: str = "en") -> str:
+    """Every event in time order; rows of the events in `active` are marked "now" in words, not by colour alone."""
+    now_word = tr(lang, "now_marker")
+    head = "".join(
+        f'<th scope="col">{html_escape(tr(lang, key))}</th>'
+        for key in ("col_now", "col_when", "col_event", "col_places", "col_sources", "col_precision")
+    )
+    rows = []
+    for event in catalog.events:
+        is_now = event.id in active
+        places = ", ".join(catalog.places[p].name_in(lang) for p in event.places)
+        sources = ", ".join(catalog.sources[s].publisher for s in event.source_ids)
+        rows.append(
+            f'<tr id="chrono-{html_escape(event.id)}"{" class=\"now\"" if is_now else ""}>'
+            f"<td>{html_escape(now_word) if is_now else ''}</td>"
+            f"<td>{html_escape(describe_window(event.start, event.end, event.precision.value, lang))}</td>"
+            f'<th scope="row">{html_escape(event.title)}</th>'
+            f"<td>{html_escape(places)}</td>"
+            f"<td>{html_escape(sources)}</td>"
+            f"<td>{html_escape(tr(lang, 'precision_' + event.precision.value))}</td>"
+            "</tr>"
+        )
+    caption = tr(lang, "table_caption", count=len(catalog.events), now=len(active), time=moment)
+    return (
+        f'{STYLE}<table class="bj-chronology"><caption>{html_escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )

@@ -1,0 +1,203 @@
+"""Every interface text in English, Azerbaijani and Russian, keyed by a stable name.
+
+Placeholders in braces are filled in by `blackjanuary.i18n.tr`. Markdown in
+these texts is ours; text from the data is escaped before it is put in.
+"""
+
+# A text that depends on a count is a dict of plural forms: English "one" and
+# "other"; Russian "one", "few" and "many"; Azerbaijani nouns after a number
+# do not change, so one form serves.
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
+    # --- dates and times ---------------------------------------------------
+    "baku_time": {"en": "Baku time", "az": "Bakı vaxtı", "ru": "по бакинскому времени"},
+    "about": {"en": "about", "az": "təxminən", "ru": "около"},
+}
+
+MESSAGES.update({
+    # --- the frame ------------------------------------------------------------
+    "page_explore": {"en": "Explore", "az": "Araşdır", "ru": "Обзор"},
+    "page_present": {"en": "Present", "az": "Təqdimat", "ru": "Презентация"},
+    "page_figures": {"en": "Figures", "az": "Rəqəmlər", "ru": "Цифры"},
+    "page_chronology": {"en": "Chronology", "az": "Xronologiya", "ru": "Хронология"},
+    "page_sources": {"en": "Sources", "az": "Mənbələr", "ru": "Источники"},
+    "data_problems": {"en": "Data problems", "az": "Məlumat xətaları", "ru": "Ошибки в данных"},
+    "data_problems_intro": {
+        "en": {
+            "one": "The data has {count} problem, so the explorer cannot open. Fix the line below in the file it names, then reload the page.",
+            "other": "The data has {count} problems, so the explorer cannot open. Fix each line below in the file it names, then reload the page.",
+        },
+        "az": "Məlumatlarda {count} xəta var, ona görə tətbiq açıla bilmir. Aşağıdakı hər sətri göstərilən faylda düzəldin və səhifəni yeniləyin.",
+        "ru": "В данных ошибок: {count}, поэтому приложение не может открыться. Исправьте каждую строку ниже в указанном файле и обновите страницу.",
+    },
+    "data_warnings": {"en": "Data warnings ({count})", "az": "Məlumat xəbərdarlıqları ({count})", "ru": "Предупреждения о данных ({count})"},
+    "quoted_in": {"en": "quoted in {language}", "az": "sitat {language}", "ru": "цитата {language}"},
+    "in_the_source": {"en": "In the source", "az": "Mənbədə", "ru": "В источнике"},
+    "in_the_source_help": {
+        "en": "Open the full text with this passage highlighted",
+        "az": "Bu parçanın işarələndiyi tam mətni açın",
+        "ru": "Открыть полный текст с выделенным фрагментом",
+    },
+    # --- Explore --------------------------------------------------------------
+    "explore_title": {
+        "en": "Black January: Baku, 19–20 January 1990",
+        "az": "Qara Yanvar: Bakı, 19–20 yanvar 1990",
+        "ru": "Чёрный январь: Баку, 19–20 января 1990 года",
+    },
+    "explore_intro": {
+        "en": "Scrub through the night and read what five published texts say happened, and where. Figures and wording are each source's own; times are windows, as precise as the evidence allows.",
+        "az": "Gecəni addım-addım izləyin və beş dərc olunmuş mətnin nə baş verdiyi və harada baş verdiyi barədə dediklərini oxuyun. Rəqəmlər və ifadələr hər mənbənin özününküdür; vaxtlar sübutların imkan verdiyi dəqiqlikdə aralıqlardır.",
+        "ru": "Пройдите ночь по часам и прочитайте, что пять опубликованных текстов говорят о том, что и где произошло. Цифры и формулировки принадлежат каждому источнику; время указано интервалами, настолько точно, насколько позволяют свидетельства.",
+    },
+    "span": {"en": "Span", "az": "Dövr", "ru": "Период"},
+    "span_help": {
+        "en": "The night hour by hour, January in 6-hour steps, or 1987–1993 month by month",
+        "az": "Gecə saat-saat, yanvar 6 saatlıq addımlarla, yaxud 1987–1993 ay-ay",
+        "ru": "Ночь по часам, январь шагами по 6 часов или 1987–1993 по месяцам",
+    },
+    "range_night": {"en": "The night", "az": "Gecə", "ru": "Ночь"},
+    "range_january": {"en": "January", "az": "Yanvar", "ru": "Январь"},
+    "range_years": {"en": "Years", "az": "İllər", "ru": "Годы"},
+    "play": {"en": "Play", "az": "Oynat", "ru": "Пуск"},
+    "pause": {"en": "Pause", "az": "Dayandır", "ru": "Пауза"},
+    "play_help": {
+        "en": "Step through the span on its own, one step every 1.5 seconds",
+        "az": "Dövrü avtomatik keçin, hər 1,5 saniyədə bir addım",
+        "ru": "Проходить период автоматически, один шаг каждые 1,5 секунды",
+    },
+    "time_in_baku": {"en": "Time in Baku (UTC+04:00)", "az": "Bakı vaxtı (UTC+04:00)", "ru": "Время в Баку (UTC+04:00)"},
+    "events_in_step": {
+        "en": {"one": "{count} event in this step", "other": "{count} events in this step"},
+        "az": "bu addımda {count} hadisə",
+        "ru": {"one": "{count} событие в этом шаге", "few": "{count} события в этом шаге", "many": "{count} событий в этом шаге"},
+    },
+    "map_alt": {
+        "en": "Map of Baku: places with events at this step in red, earlier ones grey",
+        "az": "Bakı xəritəsi: bu addımda hadisə olan yerlər qırmızı, əvvəlkilər boz",
+        "ru": "Карта Баку: места событий этого шага красные, более ранние серые",
+    },
+    "map_key": {
+        "en": ":red[●] events at this step · :gray[●] earlier · :blue[○] later. Hover for a name, click for its passages.",
+        "az": ":red[●] bu addımdakı hadisələr · :gray[●] əvvəlki · :blue[○] sonrakı. Ad üçün üzərinə gəlin, parçalar üçün klikləyin.",
+        "ru": ":red[●] события этого шага · :gray[●] раньше · :blue[○] позже. Наведите для названия, щёлкните для цитат.",
+    },
+    "basemap": {"en": "Basemap", "az": "Əsas xəritə", "ru": "Подложка"},
+    "street_tiles": {"en": "Street tiles", "az": "Küçə xəritəsi", "ru": "Улицы"},
+    "street_tiles_help": {
+        "en": "Load street tiles from the internet. Off, the map uses only its bundled coastline and makes no request.",
+        "az": "Küçə xəritəsini internetdən yükləyin. Söndürüldükdə xəritə yalnız daxili sahil xəttindən istifadə edir və sorğu göndərmir.",
+        "ru": "Загружать уличную карту из интернета. Если выключено, карта использует только встроенную береговую линию и ничего не запрашивает.",
+    },
+    "beyond_baku": {"en": "Beyond Baku", "az": "Bakıdan kənarda", "ru": "За пределами Баку"},
+    "at_this_step": {"en": "At this step", "az": "Bu addımda", "ru": "В этом шаге"},
+    "at_this_step_badge": {"en": "at this step", "az": "bu addımda", "ru": "в этом шаге"},
+    "precision": {"en": "precision", "az": "dəqiqlik", "ru": "точность"},
+    "precision_minute": {"en": "minute", "az": "dəqiqə", "ru": "минута"},
+    "precision_hour": {"en": "hour", "az": "saat", "ru": "час"},
+    "precision_approximate": {"en": "approximate", "az": "təxmini", "ru": "приблизительно"},
+    "precision_day": {"en": "day", "az": "gün", "ru": "день"},
+    "precision_month": {"en": "month", "az": "ay", "ru": "месяц"},
+    "precision_year": {"en": "year", "az": "il", "ru": "год"},
+    "single_source_badge": {"en": "single source", "az": "tək mənbə", "ru": "один источник"},
+    "support_single": {"en": "Rests on a single source: {names}", "az": "Tək mənbəyə əsaslanır: {names}", "ru": "Опирается на один источник: {names}"},
+    "support_many": {
+        "en": "Backed by {count} of {total} sources: {names}",
+        "az": "{total} mənbədən {count}-i təsdiqləyir: {names}",
+        "ru": "Подтверждают {count} из {total} источников: {names}",
+    },
+    "outside_texts": {
+        "en": "Date or time from outside the texts: {ref}",
+        "az": "Mətnlərdən kənar tarix və ya vaxt: {ref}",
+        "ru": "Дата или время не из текстов: {ref}",
+    },
+    "what_sources_say": {
+        "en": {"one": "What the sources say ({count} passage)", "other": "What the sources say ({count} passages)"},
+        "az": "Mənbələr nə deyir ({count} parça)",
+        "ru": {"one": "Что говорят источники ({count} цитата)", "few": "Что говорят источники ({count} цитаты)", "many": "Что говорят источники ({count} цитат)"},
+    },
+    "clear_selection": {"en": "Clear selection", "az": "Seçimi sil", "ru": "Снять выбор"},
+    "distances": {"en": "Distances", "az": "Məsafələr", "ru": "Расстояния"},
+    "coordinates": {"en": "Coordinates", "az": "Koordinatlar", "ru": "Координаты"},
+    "events_here": {
+        "en": {"one": "{count} event here", "other": "{count} events here, in time order"},
+        "az": "burada {count} hadisə, zaman sırası ilə",
+        "ru": {"one": "{count} событие здесь", "few": "{count} события здесь, по времени", "many": "{count} событий здесь, по времени"},
+    },
+    "no_event_in_step": {
+        "en": "No event in the catalogue falls in this step. Move the scrubber, or widen the span.",
+        "az": "Kataloqda bu addıma düşən hadisə yoxdur. Sürüşdürücünü hərəkət etdirin və ya dövrü genişləndirin.",
+        "ru": "В этом шаге нет событий каталога. Передвиньте ползунок или расширьте период.",
+    },
+    "longer_periods": {"en": "Longer periods this step falls in", "az": "Bu addımın daxil olduğu uzun dövrlər", "ru": "Более длинные периоды, в которые входит этот шаг"},
+    "click_hint": {
+        "en": "Click a place on the map or a span on the timeline to read the source passages behind it.",
+        "az": "Mənbə parçalarını oxumaq üçün xəritədə yerə və ya zaman xəttində aralığa klikləyin.",
+        "ru": "Щёлкните место на карте или отрезок на шкале времени, чтобы прочитать цитаты из источников.",
+    },
+    "first_of": {
+        "en": "The first {shown} of {count}, in time order; the timeline shows them all.",
+        "az": "{count} hadisədən ilk {shown}-i, zaman sırası ilə; zaman xətti hamısını göstərir.",
+        "ru": "Первые {shown} из {count}, по времени; шкала времени показывает все.",
+    },
+    "timeline_key": {
+        "en": "{mark} rests on a single source · hatched: a window known only approximately or to the day · click a span for its passages",
+        "az": "{mark} tək mənbəyə əsaslanır · ştrixli: yalnız təxmini və ya gün dəqiqliyi ilə bilinən aralıq · parçalar üçün aralığa klikləyin",
+        "ru": "{mark} опирается на один источник · штриховка: интервал известен лишь приблизительно или до дня · щёлкните отрезок для цитат",
+    },
+    "status_active": {"en": "events at this hour", "az": "bu saatda hadisələr", "ru": "события в этот час"},
+    "status_past": {"en": "events earlier", "az": "əvvəlki hadisələr", "ru": "более ранние события"},
+    "status_future": {"en": "events later", "az": "sonrakı hadisələr", "ru": "более поздние события"},
+    "known_to_hour": {"en": "Known to the hour", "az": "Saat dəqiqliyi ilə", "ru": "Известно до часа"},
+    "approximate_window": {"en": "Approximate or date-only window", "az": "Təxmini və ya yalnız tarixli aralıq", "ru": "Приблизительный интервал или только дата"},
+    "backed_single": {"en": "a single source", "az": "tək mənbə", "ru": "один источник"},
+    "backed_many": {"en": "{count} sources", "az": "{count} mənbə", "ru": "источников: {count}"},
+    "backed_by": {"en": "backed by", "az": "təsdiqləyir", "ru": "подтверждает"},
+    # --- categories (timeline lanes) ----------------------------------------
+    "category_background": {"en": "Background and protest", "az": "Fon və etiraz", "ru": "Предыстория и протест"},
+    "category_information": {"en": "Information blockade", "az": "İnformasiya blokadası", "ru": "Информационная блокада"},
+    "category_military": {"en": "Troops", "az": "Qoşunlar", "ru": "Войска"},
+    "category_violence": {"en": "Violence", "az": "Zorakılıq", "ru": "Насилие"},
+    "category_casualties": {"en": "Figures claimed", "az": "İddia olunan rəqəmlər", "ru": "Заявленные цифры"},
+    "category_political": {"en": "Political response", "az": "Siyasi reaksiya", "ru": "Политическая реакция"},
+    "category_mourning": {"en": "Mourning", "az": "Matəm", "ru": "Траур"},
+    "category_memory": {"en": "Aftermath and memory", "az": "Nəticələr və xatirə", "ru": "Последствия и память"},
+    # --- link notices -------------------------------------------------------
+    "bad_range": {"en": "Ignored the range '{value}' in the link: it is not one of {known}.", "az": "Keçiddəki '{value}' dövrü nəzərə alınmadı: o, {known} siyahısında yoxdur.", "ru": "Период '{value}' из ссылки пропущен: допустимы {known}."},
+    "bad_time": {"en": "Ignored the time '{value}' in the link: expected a Baku time like 1990-01-20T02:00.", "az": "Keçiddəki '{value}' vaxtı nəzərə alınmadı: 1990-01-20T02:00 kimi Bakı vaxtı gözlənilirdi.", "ru": "Время '{value}' из ссылки пропущено: ожидалось бакинское время вида 1990-01-20T02:00."},
+    "time_outside_range": {"en": "The time '{value}' in the link lies outside the chosen range; showing its nearest step.", "az": "Keçiddəki '{value}' vaxtı seçilmiş dövrdən kənardadır; ən yaxın addım göstərilir.", "ru": "Время '{value}' из ссылки вне выбранного периода; показан ближайший шаг."},
+    "bad_place": {"en": "Ignored the place '{value}' in the link: there is no such place.", "az": "Keçiddəki '{value}' yeri nəzərə alınmadı: belə yer yoxdur.", "ru": "Место '{value}' из ссылки пропущено: такого места нет."},
+    "bad_event": {"en": "Ignored the event '{value}' in the link: there is no such event.", "az": "Keçiddəki '{value}' hadisəsi nəzərə alınmadı: belə hadisə yoxdur.", "ru": "Событие '{value}' из ссылки пропущено: такого события нет."},
+    "bad_narrative": {"en": "Ignored the narrative '{value}' in the link: there is no such narrative.", "az": "Keçiddəki '{value}' hekayəsi nəzərə alınmadı: belə hekayə yoxdur.", "ru": "Рассказ '{value}' из ссылки пропущен: такого рассказа нет."},
+    "bad_step": {"en": "Ignored the step '{value}' in the link: this narrative has steps 0 (title) to {count}.", "az": "Keçiddəki '{value}' addımı nəzərə alınmadı: bu hekayədə 0 (başlıq) ilə {count} arası addımlar var.", "ru": "Шаг '{value}' из ссылки пропущен: в этом рассказе шаги от 0 (титул) до {count}."},
+    "bad_measure": {"en": "Ignored the measure '{value}' in the link: there is no such measure.", "az": "Keçiddəki '{value}' göstəricisi nəzərə alınmadı: belə göstərici yoxdur.", "ru": "Показатель '{value}' из ссылки пропущен: такого показателя нет."},
+    "bad_source": {"en": "Ignored the source '{value}' in the link: there is no such source.", "az": "Keçiddəki '{value}' mənbəyi nəzərə alınmadı: belə mənbə yoxdur.", "ru": "Источник '{value}' из ссылки пропущен: такого источника нет."},
+    "bad_passage": {"en": "Ignored the passage number '{value}' in the link.", "az": "Keçiddəki '{value}' parça nömrəsi nəzərə alınmadı.", "ru": "Номер цитаты '{value}' из ссылки пропущен."},
+})
+
+MESSAGES.update({
+    # --- Chronology -------------------------------------------------------------
+    "chronology_title": {"en": "Chronology", "az": "Xronologiya", "ru": "Хронология"},
+    "chronology_intro": {
+        "en": "Every event of the catalogue in one plain table, in time order, with its places and sources. Rows marked “now” are those at the time chosen here or on the Explore page; the two stay in step.",
+        "az": "Kataloqun bütün hadisələri bir sadə cədvəldə, zaman sırası ilə, yerləri və mənbələri ilə. “İndi” işarəli sətirlər burada və ya Araşdır səhifəsində seçilmiş vaxta aid olanlardır; ikisi həmişə uyğundur.",
+        "ru": "Все события каталога в одной простой таблице, по времени, с местами и источниками. Строки с отметкой «сейчас» относятся к времени, выбранному здесь или на странице «Обзор»; они всегда совпадают.",
+    },
+    "table_caption": {
+        "en": "{count} events; {now} at {time}",
+        "az": "{count} hadisə; {time} üçün {now}",
+        "ru": "Событий: {count}; в {time}: {now}",
+    },
+    "col_now": {"en": "Now", "az": "İndi", "ru": "Сейчас"},
+    "col_when": {"en": "When (Baku time)", "az": "Nə vaxt (Bakı vaxtı)", "ru": "Когда (время Баку)"},
+    "col_event": {"en": "Event", "az": "Hadisə", "ru": "Событие"},
+    "col_places": {"en": "Places", "az": "Yerlər", "ru": "Места"},
+    "col_sources": {"en": "Sources", "az": "Mənbələr", "ru": "Источники"},
+    "col_precision": {"en": "Precision", "az": "Dəqiqlik", "ru": "Точность"},
+    "now_marker": {"en": "now", "az": "indi", "ru": "сейчас"},
+})
+
+MESSAGES.update({
+    "metres": {"en": "{value} m", "az": "{value} m", "ru": "{value} м"},
+    "kilometres": {"en": "{value} km", "az": "{value} km", "ru": "{value} км"},
+    "distance_from": {"en": "{distance} from {place}", "az": "{place} yerindən {distance}", "ru": "{distance} от места «{place}»"},
+    "baku": {"en": "Baku", "az": "Bakı", "ru": "Баку"},
+})
