@@ -90,3 +90,9 @@ def month(lang: str, number: int, form: str = "alone") -> str:
 
 def weekday(lang: str, number: int) -> str:
     return WEEKDAYS[lang][number]
+
+
+def measure_name(measure: str, lang: str) -> str:
+    """A measure's label in the interface language; a curator's new measure reads as its id in words."""
+    key = f"measure_{measure}"
+    return tr(lang, key) if key in MESSAGES else measure.replace("-", " ").capitalize()

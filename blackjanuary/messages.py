@@ -201,3 +201,70 @@ MESSAGES.update({
     "distance_from": {"en": "{distance} from {place}", "az": "{place} yerindən {distance}", "ru": "{distance} от места «{place}»"},
     "baku": {"en": "Baku", "az": "Bakı", "ru": "Баку"},
 })
+
+MESSAGES.update({
+    # --- Sources ------------------------------------------------------------------
+    "sources_title": {"en": "Sources", "az": "Mənbələr", "ru": "Источники"},
+    "sources_intro": {
+        "en": "The five published texts the catalogue quotes, as the app ships them. Highlighted passages are cited by an event; hover one to see which. They are commemorative, analytical and opinion pieces and disagree on figures: read each as its author's account.",
+        "az": "Kataloqun sitat gətirdiyi beş dərc olunmuş mətn, tətbiqdə olduğu kimi. İşarələnmiş parçalara hadisələr istinad edir; hansı olduğunu görmək üçün üzərinə gəlin. Bunlar xatirə, təhlil və rəy yazılarıdır və rəqəmlərdə fərqlənirlər: hər birini müəllifinin baxışı kimi oxuyun.",
+        "ru": "Пять опубликованных текстов, которые цитирует каталог, в том виде, в каком их содержит приложение. Выделенные фрагменты цитируются событиями; наведите, чтобы увидеть какими. Это памятные, аналитические и публицистические материалы, и их цифры расходятся: читайте каждый как позицию автора.",
+    },
+    "source": {"en": "Source", "az": "Mənbə", "ru": "Источник"},
+    "fact_publisher": {"en": "Publisher", "az": "Nəşr edən", "ru": "Издатель"},
+    "fact_published": {"en": "Published", "az": "Dərc tarixi", "ru": "Опубликовано"},
+    "fact_date_note": {"en": "Date note", "az": "Tarix qeydi", "ru": "О дате"},
+    "fact_byline": {"en": "Byline", "az": "Müəllif", "ru": "Автор"},
+    "fact_genre": {"en": "Kind of text", "az": "Mətnin növü", "ru": "Жанр"},
+    "fact_language": {"en": "Language", "az": "Dil", "ru": "Язык"},
+    "fact_trimmed": {"en": "Trimmed from the page", "az": "Səhifədən çıxarılıb", "ru": "Убрано со страницы"},
+    "not_stated": {"en": "not stated", "az": "göstərilməyib", "ru": "не указано"},
+    "original_page": {"en": "Original page", "az": "Orijinal səhifə", "ru": "Исходная страница"},
+    "address_unknown": {"en": "The original address is unknown.", "az": "Orijinal ünvan məlum deyil.", "ru": "Исходный адрес неизвестен."},
+    "profile": {"en": "Profile", "az": "Profil", "ru": "Профиль"},
+    "written_after": {
+        "en": {"one": "Written {count} year after January 1990.", "other": "Written {count} years after January 1990."},
+        "az": "1990-cı ilin yanvarından {count} il sonra yazılıb.",
+        "ru": {"one": "Написан через {count} год после января 1990 года.", "few": "Написан через {count} года после января 1990 года.", "many": "Написан через {count} лет после января 1990 года."},
+    },
+    "date_unknown": {
+        "en": "Its date is not stated, so how long after the events it was written is unknown.",
+        "az": "Tarixi göstərilməyib, ona görə hadisələrdən nə qədər sonra yazıldığı məlum deyil.",
+        "ru": "Дата не указана, поэтому неизвестно, сколько времени спустя после событий он написан.",
+    },
+    "backs_events": {
+        "en": "Backs {count} of {total} events ({span}): {categories}.",
+        "az": "{total} hadisədən {count}-ni təsdiqləyir ({span}): {categories}.",
+        "ru": "Подтверждает {count} из {total} событий ({span}): {categories}.",
+    },
+    "backs_none": {"en": "Backs no event of the catalogue.", "az": "Kataloqun heç bir hadisəsini təsdiqləmir.", "ru": "Не подтверждает ни одного события каталога."},
+    "states_figures": {
+        "en": {"one": "States {count} figure (see Figures).", "other": "States {count} figures (see Figures)."},
+        "az": "{count} rəqəm göstərir (bax: Rəqəmlər).",
+        "ru": {"one": "Приводит {count} цифру (см. «Цифры»).", "few": "Приводит {count} цифры (см. «Цифры»).", "many": "Приводит {count} цифр (см. «Цифры»)."},
+    },
+    "alone_backs": {"en": "Alone among the five, it backs:", "az": "Beş mənbədən yalnız bu təsdiqləyir:", "ru": "Единственный из пяти подтверждает:"},
+    "figures_only_here": {"en": "Figures no other source states:", "az": "Başqa mənbənin göstərmədiyi rəqəmlər:", "ru": "Цифры, которых нет в других источниках:"},
+    "cited_by": {
+        "en": {"one": "Cited by {count} event", "other": "Cited by {count} events"},
+        "az": "{count} hadisədə istinad olunur",
+        "ru": {"one": "Цитируется в {count} событии", "few": "Цитируется в {count} событиях", "many": "Цитируется в {count} событиях"},
+    },
+    "passage_cited_for": {"en": "Passage cited for:", "az": "Parça bu hadisə üçün gətirilib:", "ru": "Цитата для события:"},
+    "highlighted_below": {"en": "Highlighted in red below.", "az": "Aşağıda qırmızı ilə işarələnib.", "ru": "Выделено красным ниже."},
+    "back_to_event": {"en": "Back to the event", "az": "Hadisəyə qayıt", "ru": "Назад к событию"},
+})
+
+MESSAGES.update({
+    "measure_killed": {"en": "People killed", "az": "Həlak olanlar", "ru": "Погибшие"},
+    "measure_wounded": {"en": "People wounded", "az": "Yaralananlar", "ru": "Раненые"},
+    "measure_detained": {"en": "People detained or arrested", "az": "Saxlanılan və ya həbs edilənlər", "ru": "Задержанные или арестованные"},
+    "measure_missing": {"en": "People missing", "az": "İtkin düşənlər", "ru": "Пропавшие без вести"},
+    "measure_troops": {"en": "Troops deployed", "az": "Yeridilən qoşunlar", "ru": "Введённые войска"},
+    "measure_tanks": {"en": "Tanks and armoured vehicles", "az": "Tanklar və zirehli texnika", "ru": "Танки и бронетехника"},
+    "measure_expelled": {"en": "Azerbaijanis expelled from Armenia", "az": "Ermənistandan qovulan azərbaycanlılar", "ru": "Азербайджанцы, изгнанные из Армении"},
+    "measure_rally-crowd": {"en": "People at rallies and protests", "az": "Mitinq və etirazlarda iştirakçılar", "ru": "Участники митингов и протестов"},
+    "measure_funeral-crowd": {"en": "People at the funerals", "az": "Dəfn mərasimində iştirakçılar", "ru": "Участники похорон"},
+    "measure_commemoration-crowd": {"en": "People at the yearly commemoration", "az": "İllik anım mərasimində iştirakçılar", "ru": "Участники ежегодного поминовения"},
+    "measure_pogrom-killed": {"en": "People killed in the January pogroms", "az": "Yanvar poqromlarında öldürülənlər", "ru": "Убитые в январских погромах"},
+})
