@@ -3,60 +3,54 @@
 import pandas as pd
 import streamlit as st
 
-from blackjanuary.claims import QUALIFIER_WORDS, claims_figure, claims_for, coverage, measures, spread_note
-from blackjanuary.models import measure_label
+from blackjanuary.claims import claims_figure, claims_for, coverage, measures, spread_note
+from blackjanuary.i18n import measure_name
 from blackjanuary.text import md_escape
-from app_pages.shared import catalog
+from app_pages.shared import _, catalog, lang, set_url, url_params
 
 state = st.session_state
 data = catalog()
 available = measures(data)
 
-st.title("Figures: what each source claims")
-st.caption(
-    "Every count the five texts give, each in its own words. Nothing is averaged or merged: the sources are "
-    "partisan and disagree, and a figure here is a claim by the source named beside it, not a finding."
-)
+st.title(_("figures_title"))
+st.caption(_("figures_intro"))
 
 if not available:
-    st.info("The catalogue has no numeric claims yet: add them to data/claims.yaml.", icon=":material/info:")
+    st.info(_("no_claims"), icon=":material/info:")
     st.stop()
 
-asked = st.query_params.get("measure")
+asked = url_params().get("measure")
 if asked and "measure" not in state:  # a link's measure, on arrival
     if asked in available:
         state.measure = asked
     else:
-        st.warning(md_escape(f"Ignored the measure '{asked}' in the link: there is no such measure."), icon=":material/link_off:")
+        st.warning(md_escape(_("bad_measure", value=asked)), icon=":material/link_off:")
 state.setdefault("measure", available[0])
 
 st.segmented_control(
-    "What is counted", available, key="measure", required=True, format_func=lambda m: md_escape(measure_label(m)),
+    _("what_is_counted"), available, key="measure", required=True,
+    format_func=lambda m: md_escape(measure_name(m, lang())),
 )
 measure = state.measure
-st.query_params.from_dict({"measure": measure})
+set_url({"measure": measure})
 claims = claims_for(data, measure)
 
-st.subheader(md_escape(measure_label(measure)))
-st.markdown(md_escape(spread_note(data, claims)))
-st.plotly_chart(claims_figure(data, measure), key=f"claims-{measure}", config={"displayModeBar": False})
-st.caption(
-    "A dot is a stated figure; a bar joins the ends of a range; a dotted line runs on from a lower bound "
-    "(\u201cmore than\u201d, \u201cat least\u201d, or words such as \u201cthousands\u201d, placed at the least they can mean). "
-    "Hover a dot for the passage."
-)
+st.subheader(md_escape(measure_name(measure, lang())))
+st.markdown(md_escape(spread_note(data, claims, lang())))
+st.plotly_chart(claims_figure(data, measure, lang()), key=f"claims-{measure}", config={"displayModeBar": False})
+st.caption(_("chart_key"))
 st.dataframe(
     pd.DataFrame(
         [
             {
-                "Source": data.sources[c.source].publisher,
-                "Wording": c.wording,
-                "Kind": QUALIFIER_WORDS[c.qualifier],
-                "Low": c.low,
-                "High": c.high,
-                "How we read the words": c.reading or "",
-                "What is counted": c.scope or "",
-                "Passage": " ".join(c.quote.split()),
+                _("col_source"): data.sources[c.source].publisher,
+                _("col_wording"): c.wording,
+                _("col_kind"): _(f"qualifier_{c.qualifier.value}"),
+                _("col_low"): c.low,
+                _("col_high"): c.high,
+                _("col_reading"): c.reading or "",
+                _("col_scope"): c.scope or "",
+                _("col_passage"): " ".join(c.quote.split()),
             }
             for c in claims
         ]
@@ -64,21 +58,18 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "Low": st.column_config.NumberColumn(format="localized"),
-        "High": st.column_config.NumberColumn(format="localized"),
-        "Passage": st.column_config.TextColumn(width="large"),
+        _("col_low"): st.column_config.NumberColumn(format="localized"),
+        _("col_high"): st.column_config.NumberColumn(format="localized"),
+        _("col_passage"): st.column_config.TextColumn(width="large"),
     },
 )
 
-st.header("Which sources back each event")
-st.caption(
-    "Each row is an event of the catalogue in time order, each column a source; a tick means the event quotes "
-    "that source. An event resting on a single source is not wrong for that, but nothing else here confirms it."
-)
+st.header(_("coverage_title"))
+st.caption(_("coverage_intro"))
 rows = coverage(data)
 single = sum(r["sources"] == 1 for r in rows)
-st.markdown(f"**{len(rows)} events; {single} rest on a single source.**")
-only_single = st.toggle("Only events resting on a single source", key="single_only")
+st.markdown(f"**{_('coverage_count', count=len(rows), single=single)}**")
+only_single = st.toggle(_("only_single"), key="single_only")
 table = pd.DataFrame([r for r in rows if r["sources"] == 1 or not only_single])
 st.dataframe(
     table.drop(columns=["id"]),
@@ -86,8 +77,8 @@ st.dataframe(
     width="stretch",
     height=38 + 35 * len(table),  # every row shown, no inner scrolling
     column_config={
-        "event": st.column_config.TextColumn("Event", width="large"),
-        "sources": st.column_config.NumberColumn("Sources", help="How many of the five sources back the event"),
+        "event": st.column_config.TextColumn(_("col_event"), width="large"),
+        "sources": st.column_config.NumberColumn(_("col_count_sources"), help=_("col_count_help")),
         **{s: st.column_config.CheckboxColumn(data.sources[s].publisher) for s in data.sources},
     },
 )

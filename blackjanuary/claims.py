@@ -18,15 +18,6 @@ from .i18n import tr
 from .text import html_escape
 
 EVENT_YEAR = 1990
-QUALIFIER_WORDS = {
-    Qualifier.EXACT: "exact figure",
-    Qualifier.ABOUT: "approximate",
-    Qualifier.AT_LEAST: "at least",
-    Qualifier.MORE_THAN: "more than",
-    Qualifier.UP_TO: "up to",
-    Qualifier.RANGE: "range",
-    Qualifier.VAGUE: "in words, no number",
-}
 OPEN_ENDED = {Qualifier.AT_LEAST, Qualifier.MORE_THAN, Qualifier.VAGUE}
 SOURCE_COLOURS = ["#1f5f99", "#b5561b", "#2e7d32", "#7b3f99", "#8a6d00", "#00838f", "#ad1457"]
 
@@ -50,45 +41,44 @@ def _highest(claim: Claim) -> int:
     return claim.high if claim.high is not None else claim.low
 
 
-def spread_note(catalog: Catalog, claims: list[Claim]) -> str:
+def spread_note(catalog: Catalog, claims: list[Claim], lang: str = "en") -> str:
     """One neutral line on how far the stated figures lie apart; no figure is preferred.
 
     Figures given only in words ("dozens") are named but left out of the
     spread: the number we read them as is ours, not the source's.
     """
     if not claims:
-        return "No source gives a figure."
+        return tr(lang, "spread_none")
 
-    def who(claim: Claim) -> str:
-        return catalog.sources[claim.source].publisher
+    def cited(claim: Claim) -> str:
+        return f"{catalog.sources[claim.source].publisher}, \u201c{claim.wording}\u201d"
 
     numbers = [c for c in claims if c.qualifier is not Qualifier.VAGUE]
     words = [c for c in claims if c.qualifier is Qualifier.VAGUE]
-    in_words = (
-        " In words only: " + "; ".join(f"{who(c)}, \u201c{c.wording}\u201d" for c in words) + "." if words else ""
-    )
+    in_words = " " + tr(lang, "spread_in_words", claims="; ".join(cited(c) for c in words)) if words else ""
     if not numbers:
-        return f"No source gives a number.{in_words}"
+        return tr(lang, "spread_no_number") + in_words
     low = min(numbers, key=_lowest)
     high = max(numbers, key=_highest)
     low_value, high_value = _lowest(low), _highest(high)
-    sources = {c.source for c in numbers}
+    bounds = " " + tr(lang, "spread_bounds") if any(c.qualifier in OPEN_ENDED for c in numbers) else ""
     if low_value == high_value:
-        if len(sources) > 1:
-            return f"Every source that gives a number states {low_value:,}.{in_words}"
-        return f"Only {who(low)} gives a number: \u201c{low.wording}\u201d.{in_words}"
-    percent = f"; the highest is {(high_value - low_value) / low_value * 100:,.0f}% above the lowest" if low_value else ""
-    bounds = (
-        " Some are lower bounds (\u201cmore than\u201d, \u201cat least\u201d)."
-        if any(c.qualifier in OPEN_ENDED for c in numbers) else ""
+        if len({c.source for c in numbers}) == 1 and len(numbers) == 1:
+            return tr(lang, "spread_only", claim=cited(low)) + in_words
+        # The same number, but perhaps with different qualifiers: quote each.
+        same = "; ".join(cited(c) for c in numbers)
+        return tr(lang, "spread_same", value=f"{low_value:,}", claims=same) + bounds + in_words
+    percent = (
+        tr(lang, "spread_percent", percent=f"{(high_value - low_value) / low_value * 100:,.0f}") if low_value else ""
     )
     return (
-        f"Numbers stated run from {low_value:,} ({who(low)}, \u201c{low.wording}\u201d) to {high_value:,} "
-        f"({who(high)}, \u201c{high.wording}\u201d){percent}.{bounds}{in_words}"
+        tr(lang, "spread_range", low=f"{low_value:,}", low_claim=cited(low), high=f"{high_value:,}",
+           high_claim=cited(high), percent=percent)
+        + bounds + in_words
     )
 
 
-def claims_figure(catalog: Catalog, measure: str) -> go.Figure:
+def claims_figure(catalog: Catalog, measure: str, lang: str = "en") -> go.Figure:
     """Each source's claims on one axis: a dot for a figure, a bar for a range, an arrow for a lower bound.
 
     The wording stays visible beside each mark and the quote is on hover.
@@ -124,7 +114,7 @@ def claims_figure(catalog: Catalog, measure: str) -> go.Figure:
             ))
     hover = [
         [html_escape(catalog.sources[c.source].publisher), html_escape(c.wording),
-         html_escape(QUALIFIER_WORDS[c.qualifier]), _wrap(html_escape(" ".join(c.quote.split())))]
+         html_escape(tr(lang, f"qualifier_{c.qualifier.value}")), _wrap(html_escape(" ".join(c.quote.split())))]
         for c in claims
     ]
     for key, symbol in (("low", "circle"), ("high", "circle")):
@@ -153,7 +143,7 @@ def claims_figure(catalog: Catalog, measure: str) -> go.Figure:
         dragmode=False,
         xaxis={
             "type": "log" if log else "linear",
-            "title": {"text": "number stated" + (" (log scale)" if log else "")},
+            "title": {"text": tr(lang, "number_stated") + (tr(lang, "log_scale") if log else "")},
             "range": [math.log10(bottom / 2), math.log10(reach * 1.05)] if log else [0, reach * 1.05],
             "fixedrange": True, "tickformat": ",d" if not log else None, "separatethousands": True,
         },

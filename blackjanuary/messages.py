@@ -268,3 +268,79 @@ MESSAGES.update({
     "measure_commemoration-crowd": {"en": "People at the yearly commemoration", "az": "İllik anım mərasimində iştirakçılar", "ru": "Участники ежегодного поминовения"},
     "measure_pogrom-killed": {"en": "People killed in the January pogroms", "az": "Yanvar poqromlarında öldürülənlər", "ru": "Убитые в январских погромах"},
 })
+
+MESSAGES.update({
+    # --- Figures: the spread line -----------------------------------------------
+    "spread_none": {"en": "No source gives a figure.", "az": "Heç bir mənbə rəqəm vermir.", "ru": "Ни один источник не приводит цифр."},
+    "spread_no_number": {"en": "No source gives a number.", "az": "Heç bir mənbə ədəd vermir.", "ru": "Ни один источник не приводит числа."},
+    "spread_in_words": {"en": "In words only: {claims}.", "az": "Yalnız sözlə: {claims}.", "ru": "Только словами: {claims}."},
+    "spread_only": {"en": "Only one source gives a number: {claim}.", "az": "Yalnız bir mənbə ədəd verir: {claim}.", "ru": "Число приводит только один источник: {claim}."},
+    "spread_same": {
+        "en": "The numbers stated all come to {value}: {claims}.",
+        "az": "Göstərilən bütün ədədlər {value} təşkil edir: {claims}.",
+        "ru": "Все приведённые числа равны {value}: {claims}.",
+    },
+    "spread_range": {
+        "en": "Numbers stated run from {low} ({low_claim}) to {high} ({high_claim}){percent}.",
+        "az": "Göstərilən ədədlər {low} ({low_claim}) ilə {high} ({high_claim}) arasındadır{percent}.",
+        "ru": "Приведённые числа — от {low} ({low_claim}) до {high} ({high_claim}){percent}.",
+    },
+    "spread_percent": {
+        "en": "; the highest is {percent}% above the lowest",
+        "az": "; ən böyüyü ən kiçikdən {percent}% çoxdur",
+        "ru": "; наибольшее на {percent}% больше наименьшего",
+    },
+    "spread_bounds": {
+        "en": "Some are lower bounds (“more than”, “at least”).",
+        "az": "Bəziləri aşağı həddir (“-dən çox”, “ən azı”).",
+        "ru": "Некоторые — нижние границы («более», «не менее»).",
+    },
+})
+
+MESSAGES.update({
+    # --- Figures page -----------------------------------------------------------------
+    "figures_title": {"en": "Figures: what each source claims", "az": "Rəqəmlər: hər mənbə nə iddia edir", "ru": "Цифры: что утверждает каждый источник"},
+    "figures_intro": {
+        "en": "Every count the five texts give, each in its own words. Nothing is averaged or merged: the sources are partisan and disagree, and a figure here is a claim by the source named beside it, not a finding.",
+        "az": "Beş mətnin verdiyi bütün saylar, hər biri öz sözləri ilə. Heç nə ortalanmır və birləşdirilmir: mənbələr tərəfli və bir-biri ilə razılaşmır, buradakı rəqəm yanında adı çəkilən mənbənin iddiasıdır, nəticə deyil.",
+        "ru": "Все числа, которые приводят пять текстов, каждое в собственной формулировке. Ничего не усредняется и не объединяется: источники пристрастны и расходятся, а цифра здесь — утверждение названного рядом источника, а не установленный факт.",
+    },
+    "no_claims": {"en": "The catalogue has no numeric claims yet: add them to data/claims.yaml.", "az": "Kataloqda hələ rəqəmli iddia yoxdur: onları data/claims.yaml faylına əlavə edin.", "ru": "В каталоге пока нет числовых утверждений: добавьте их в data/claims.yaml."},
+    "what_is_counted": {"en": "What is counted", "az": "Nə sayılır", "ru": "Что подсчитано"},
+    "chart_key": {
+        "en": "A dot is a stated figure; a bar joins the ends of a range; a dotted line runs on from a lower bound (“more than”, “at least”, or words such as “thousands”, placed at the least they can mean). Hover a dot for the passage.",
+        "az": "Nöqtə göstərilən rəqəmdir; zolaq aralığın uclarını birləşdirir; nöqtəli xətt aşağı həddən davam edir (“-dən çox”, “ən azı” və ya “minlərlə” kimi sözlər, ən az mənası ilə yerləşdirilib). Parça üçün nöqtənin üzərinə gəlin.",
+        "ru": "Точка — приведённая цифра; полоса соединяет концы диапазона; пунктир продолжается от нижней границы («более», «не менее» или слова вроде «тысячи», поставленные по наименьшему значению). Наведите на точку, чтобы увидеть цитату.",
+    },
+    "number_stated": {"en": "number stated", "az": "göstərilən ədəd", "ru": "приведённое число"},
+    "log_scale": {"en": " (log scale)", "az": " (loqarifmik şkala)", "ru": " (логарифмическая шкала)"},
+    "col_source": {"en": "Source", "az": "Mənbə", "ru": "Источник"},
+    "col_wording": {"en": "Wording", "az": "İfadə", "ru": "Формулировка"},
+    "col_kind": {"en": "Kind", "az": "Növ", "ru": "Вид"},
+    "col_low": {"en": "Low", "az": "Aşağı", "ru": "От"},
+    "col_high": {"en": "High", "az": "Yuxarı", "ru": "До"},
+    "col_reading": {"en": "How we read the words", "az": "Sözləri necə oxuyuruq", "ru": "Как мы понимаем слова"},
+    "col_scope": {"en": "What is counted", "az": "Nə sayılır", "ru": "Что подсчитано"},
+    "col_passage": {"en": "Passage", "az": "Parça", "ru": "Цитата"},
+    "coverage_title": {"en": "Which sources back each event", "az": "Hər hadisəni hansı mənbələr təsdiqləyir", "ru": "Какие источники подтверждают каждое событие"},
+    "coverage_intro": {
+        "en": "Each row is an event of the catalogue in time order, each column a source; a tick means the event quotes that source. An event resting on a single source is not wrong for that, but nothing else here confirms it.",
+        "az": "Hər sətir kataloqun bir hadisəsidir (zaman sırası ilə), hər sütun bir mənbə; işarə hadisənin həmin mənbədən sitat gətirdiyini bildirir. Tək mənbəyə əsaslanan hadisə buna görə yanlış deyil, amma burada onu başqa heç nə təsdiqləmir.",
+        "ru": "Каждая строка — событие каталога по времени, каждый столбец — источник; галочка значит, что событие цитирует этот источник. Событие с одним источником не обязательно неверно, но здесь его больше ничто не подтверждает.",
+    },
+    "coverage_count": {
+        "en": "{count} events; {single} rest on a single source.",
+        "az": "{count} hadisə; {single} hadisə tək mənbəyə əsaslanır.",
+        "ru": "Событий: {count}; с одним источником: {single}.",
+    },
+    "only_single": {"en": "Only events resting on a single source", "az": "Yalnız tək mənbəyə əsaslanan hadisələr", "ru": "Только события с одним источником"},
+    "col_count_sources": {"en": "Sources", "az": "Mənbələr", "ru": "Источники"},
+    "col_count_help": {"en": "How many of the five sources back the event", "az": "Beş mənbədən neçəsi hadisəni təsdiqləyir", "ru": "Сколько из пяти источников подтверждают событие"},
+    "qualifier_exact": {"en": "exact figure", "az": "dəqiq rəqəm", "ru": "точная цифра"},
+    "qualifier_about": {"en": "approximate", "az": "təxmini", "ru": "приблизительно"},
+    "qualifier_at-least": {"en": "at least", "az": "ən azı", "ru": "не менее"},
+    "qualifier_more-than": {"en": "more than", "az": "-dən çox", "ru": "более"},
+    "qualifier_up-to": {"en": "up to", "az": "-dək", "ru": "до"},
+    "qualifier_range": {"en": "range", "az": "aralıq", "ru": "диапазон"},
+    "qualifier_vague": {"en": "in words, no number", "az": "sözlə, ədədsiz", "ru": "словами, без числа"},
+})
