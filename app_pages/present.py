@@ -4,8 +4,6 @@ import streamlit as st
 
 from blackjanuary.present import (
     CHRONOLOGY_ID,
-    CONTENT_NOTE,
-    CONTENT_NOTE_SHORT,
     SLIDE_MAP_HEIGHT,
     narrative_or_chronology,
     slide_deck,
@@ -13,7 +11,7 @@ from blackjanuary.present import (
     slides,
 )
 from blackjanuary.text import md_escape
-from app_pages.shared import attribution, catalog
+from app_pages.shared import _, attribution, catalog, lang, set_url, url_params, with_lang
 
 state = st.session_state
 data = catalog()
@@ -33,7 +31,7 @@ st.html(
     .stMainBlockContainer h2 { font-size: 38px; color: #000; }
     .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #222 !important; }
     .stMainBlockContainer [data-baseweb="select"] div { font-size: 20px; }
-    .stMainBlockContainer button p { font-size: 22px !important; }
+    .stMainBlockContainer .stButton button p { font-size: 22px !important; }
     .st-key-clicker { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
     </style>"""
 )
@@ -41,10 +39,10 @@ st.html(
 
 def _read_url() -> None:
     """Take the slide from the URL on first load, and whenever the URL was changed from outside."""
-    asked = st.query_params.to_dict()
+    asked = url_params()
     if state.get("_present_url") == asked or (not asked and "p_narrative" in state):
         return
-    state.p_narrative, state.p_step, notices = slide_from_params(asked, data)
+    state.p_narrative, state.p_step, notices = slide_from_params(asked, data, lang())
     state.present_notices = notices
 
 
@@ -56,13 +54,10 @@ def _restart() -> None:
     state.p_step = 0
 
 
-for kept in ("p_narrative", "p_step"):  # widget state outlives a visit to another page
-    if kept in state:
-        state[kept] = state[kept]
 _read_url()
 options = [*data.narratives, CHRONOLOGY_ID]
-narrative = narrative_or_chronology(data, state.p_narrative)
-shown = slides(data, narrative)
+narrative = narrative_or_chronology(data, state.p_narrative, lang())
+shown = slides(data, narrative, lang())
 last = len(shown)
 state.p_step = min(state.p_step, last)
 
@@ -71,60 +66,61 @@ for notice in state.pop("present_notices", []):
 
 top = st.columns([3, 1.4, 3.2, 1.4], vertical_alignment="bottom")
 top[0].selectbox(
-    "Narrative", options, key="p_narrative", on_change=_restart,
-    format_func=lambda n: narrative_or_chronology(data, n).title,  # options are plain text, not Markdown
+    _("narrative"), options, key="p_narrative", on_change=_restart,
+    format_func=lambda n: narrative_or_chronology(data, n, lang()).title,  # options are plain text, not Markdown
 )
 top[1].button(
-    "Previous", key="prev", icon=":material/arrow_back:", width="stretch", shortcut="Left",
+    _("previous"), key="prev", icon=":material/arrow_back:", width="stretch", shortcut="Left",
     disabled=state.p_step == 0, on_click=_go, args=(state.p_step - 1,),
 )
 top[2].selectbox(
-    "Step", list(range(last + 1)), key="p_step",
-    format_func=lambda n: "Title" if n == 0 else f"{n} of {last}: {shown[n - 1].event.title}",
+    _("step"), list(range(last + 1)), key="p_step",
+    format_func=lambda n: _("title_slide") if n == 0 else _("step_of", n=n, count=last, title=shown[n - 1].event.title),
 )
 top[3].button(
-    "Next", key="next", icon=":material/arrow_forward:", icon_position="right", width="stretch",
+    _("next"), key="next", icon=":material/arrow_forward:", icon_position="right", width="stretch",
     shortcut="Right", type="primary", disabled=state.p_step == last, on_click=_go, args=(state.p_step + 1,),
 )
 with st.container(key="clicker"):  # presentation clickers send PageUp and PageDown
-    st.button("Previous step", key="clicker-prev", shortcut="PageUp", disabled=state.p_step == 0,
+    st.button(_("previous_step"), key="clicker-prev", shortcut="PageUp", disabled=state.p_step == 0,
               on_click=_go, args=(state.p_step - 1,))
-    st.button("Next step", key="clicker-next", shortcut="PageDown", disabled=state.p_step == last,
+    st.button(_("next_step"), key="clicker-next", shortcut="PageDown", disabled=state.p_step == last,
               on_click=_go, args=(state.p_step + 1,))
 
 if state.p_step == 0:
     st.title(md_escape(narrative.title))
     st.markdown(md_escape(narrative.description))
-    st.warning(f"**Content note.** {md_escape(CONTENT_NOTE)}", icon=":material/info:")
-    st.markdown(f"{last} steps. Press **Next** or the → key to begin; ← goes back.")
+    st.warning(f"**{_('content_note_label')}** {md_escape(_('content_note'))}", icon=":material/info:")
+    st.markdown(_("begin_hint", count=last))
     state.p_seen_note = True
 else:
     slide = shown[state.p_step - 1]
     if not state.get("p_seen_note"):  # a link straight to a step still warns, once
-        st.warning(f"**Content note.** {md_escape(CONTENT_NOTE_SHORT)}", icon=":material/info:")
+        st.warning(f"**{_('content_note_label')}** {md_escape(_('content_note_short'))}", icon=":material/info:")
         state.p_seen_note = True
     st.title(md_escape(slide.event.title))
-    st.markdown(f"**{md_escape(slide.window)}** · step {slide.number} of {last}")
+    st.markdown(f"**{md_escape(slide.window)}** · {_('step_n_of', n=slide.number, count=last)}")
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.pydeck_chart(
-            slide_deck(data, slide), key=f"slide-map-{state.p_step}", height=SLIDE_MAP_HEIGHT,
-            alt=f"Map of Baku: the places of this step in red, of earlier steps in grey",
+            slide_deck(data, slide, lang=lang()), key=f"slide-map-{state.p_step}", height=SLIDE_MAP_HEIGHT,
+            alt=_("slide_map_alt"),
         )
         if slide.away:
-            st.markdown(":red[●] This step: " + ", ".join(md_escape(p.name) for p in slide.away) + ", outside the map of Baku")
+            away = ", ".join(md_escape(p.name_in(lang())) for p in slide.away)
+            st.markdown(":red[●] " + _("slide_away", places=away))
         else:
-            st.caption(":red[●] this step · :gray[●] earlier steps")
+            st.caption(_("slide_key"))
     with right:
         st.markdown(f"> {md_escape(slide.citation.quote)}")
         st.caption(f"— {attribution(data, slide.citation.source)}")
         n = slide.event.citations.index(slide.citation)
         st.page_link(
-            "app_pages/sources.py", label="Read it in the source", icon=":material/format_quote:",
-            query_params={"source": slide.citation.source, "event": slide.event.id, "q": str(n)},
+            "app_pages/sources.py", label=_("read_in_source"), icon=":material/format_quote:",
+            query_params=with_lang({"source": slide.citation.source, "event": slide.event.id, "q": str(n)}),
         )
-        if slide.note and st.toggle("Teacher's note", key="p_note"):
+        if slide.note and st.toggle(_("teachers_note"), key="p_note"):
             st.info(md_escape(slide.note))
 
 state._present_url = {"narrative": state.p_narrative, "step": str(state.p_step)}
-st.query_params.from_dict(state._present_url)
+set_url(state._present_url)

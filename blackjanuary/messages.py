@@ -344,3 +344,40 @@ MESSAGES.update({
     "qualifier_range": {"en": "range", "az": "aralıq", "ru": "диапазон"},
     "qualifier_vague": {"en": "in words, no number", "az": "sözlə, ədədsiz", "ru": "словами, без числа"},
 })
+
+MESSAGES.update({
+    # --- Present --------------------------------------------------------------------
+    "content_note": {
+        "en": "This presentation is about the killing of civilians. Its passages describe deaths, wounds, shooting and the crushing of people in cars, in the words of the published texts they are quoted from. Figures and judgements are each source's own and sometimes disagree.",
+        "az": "Bu təqdimat dinc sakinlərin öldürülməsindən bəhs edir. Parçalar ölümləri, yaraları, atəşi və avtomobillərdə insanların əzilməsini sitat gətirildiyi dərc olunmuş mətnlərin sözləri ilə təsvir edir. Rəqəmlər və qiymətlər hər mənbənin özününküdür və bəzən bir-birinə uyğun gəlmir.",
+        "ru": "Эта презентация рассказывает об убийстве мирных жителей. Цитаты описывают гибель, ранения, стрельбу и людей, раздавленных в автомобилях, словами опубликованных текстов, из которых они взяты. Цифры и оценки принадлежат каждому источнику и иногда расходятся.",
+    },
+    "content_note_short": {"en": "These passages describe the killing of civilians.", "az": "Bu parçalar dinc sakinlərin öldürülməsini təsvir edir.", "ru": "Эти цитаты описывают убийство мирных жителей."},
+    "content_note_label": {"en": "Content note.", "az": "Məzmun barədə qeyd.", "ru": "Предупреждение о содержании."},
+    "narrative": {"en": "Narrative", "az": "Hekayə", "ru": "Рассказ"},
+    "previous": {"en": "Previous", "az": "Əvvəlki", "ru": "Назад"},
+    "next": {"en": "Next", "az": "Növbəti", "ru": "Далее"},
+    "previous_step": {"en": "Previous step", "az": "Əvvəlki addım", "ru": "Предыдущий шаг"},
+    "next_step": {"en": "Next step", "az": "Növbəti addım", "ru": "Следующий шаг"},
+    "step": {"en": "Step", "az": "Addım", "ru": "Шаг"},
+    "title_slide": {"en": "Title", "az": "Başlıq", "ru": "Титул"},
+    "step_of": {"en": "{n} of {count}: {title}", "az": "{n} / {count}: {title}", "ru": "{n} из {count}: {title}"},
+    "step_n_of": {"en": "step {n} of {count}", "az": "addım {n} / {count}", "ru": "шаг {n} из {count}"},
+    "begin_hint": {
+        "en": {"one": "{count} step. Press **Next** or the → key to begin; ← goes back.", "other": "{count} steps. Press **Next** or the → key to begin; ← goes back."},
+        "az": "{count} addım. Başlamaq üçün **Növbəti** düyməsini və ya → düyməsini basın; ← geri qaytarır.",
+        "ru": {"one": "{count} шаг. Нажмите **Далее** или клавишу →, чтобы начать; ← — назад.", "few": "{count} шага. Нажмите **Далее** или клавишу →, чтобы начать; ← — назад.", "many": "{count} шагов. Нажмите **Далее** или клавишу →, чтобы начать; ← — назад."},
+    },
+    "slide_map_alt": {
+        "en": "Map of Baku: the places of this step in red, of earlier steps in grey",
+        "az": "Bakı xəritəsi: bu addımın yerləri qırmızı, əvvəlki addımlarınkı boz",
+        "ru": "Карта Баку: места этого шага красные, прежних шагов серые",
+    },
+    "slide_away": {"en": "This step: {places}, outside the map of Baku", "az": "Bu addım: {places}, Bakı xəritəsindən kənarda", "ru": "Этот шаг: {places}, за пределами карты Баку"},
+    "slide_key": {"en": ":red[●] this step · :gray[●] earlier steps", "az": ":red[●] bu addım · :gray[●] əvvəlki addımlar", "ru": ":red[●] этот шаг · :gray[●] прежние шаги"},
+    "read_in_source": {"en": "Read it in the source", "az": "Mənbədə oxuyun", "ru": "Читать в источнике"},
+    "teachers_note": {"en": "Teacher's note", "az": "Müəllim üçün qeyd", "ru": "Заметка для учителя"},
+    "slide_this_step": {"en": "this step", "az": "bu addım", "ru": "этот шаг"},
+    "slide_earlier_step": {"en": "an earlier step", "az": "əvvəlki addım", "ru": "прежний шаг"},
+    "chronology_narrative": {"en": "Black January: the whole chronology", "az": "Qara Yanvar: bütün xronologiya", "ru": "Чёрный январь: вся хронология"},
+})

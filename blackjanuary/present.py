@@ -12,13 +12,8 @@ from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place, S
 from .i18n import tr
 from .timeline import describe_window
 
-CONTENT_NOTE = (
-    "This presentation is about the killing of civilians. Its passages describe deaths, "
-    "wounds, shooting and the crushing of people in cars, in the words of the published "
-    "texts they are quoted from. Figures and judgements are each source's own and "
-    "sometimes disagree."
-)
-CONTENT_NOTE_SHORT = "These passages describe the killing of civilians."
+CONTENT_NOTE = tr("en", "content_note")  # the export's, in English like the catalogue
+CONTENT_NOTE_SHORT = tr("en", "content_note_short")
 CITY_VIEW = {"latitude": 40.385, "longitude": 49.85, "zoom": 11.3}
 SLIDE_MAP_WIDTH = 520  # half a 1280-pixel projector, less the margins
 SLIDE_MAP_HEIGHT = 340  # with the heading above it, a slide fits 1280×720
@@ -51,11 +46,11 @@ def attribution_text(source: Source) -> str:
     return f"{source.publisher}, “{source.title}” ({published})"
 
 
-def chronology(catalog: Catalog) -> Narrative:
+def chronology(catalog: Catalog, lang: str = "en") -> Narrative:
     """Every event in time order, as a narrative: what the export writes when no narrative is chosen."""
     return Narrative(
         id=CHRONOLOGY_ID,
-        title="Black January: the whole chronology",
+        title=tr(lang, "chronology_narrative"),
         description=(
             f"All {len(catalog.events)} events in the catalogue, from the background of 1987–1989 to "
             "the commemorations, in the order their time windows begin, each with a passage from a source."
@@ -64,13 +59,13 @@ def chronology(catalog: Catalog) -> Narrative:
     )
 
 
-def narrative_or_chronology(catalog: Catalog, narrative_id: str) -> Narrative | None:
+def narrative_or_chronology(catalog: Catalog, narrative_id: str, lang: str = "en") -> Narrative | None:
     if narrative_id == CHRONOLOGY_ID:
-        return chronology(catalog)
+        return chronology(catalog, lang)
     return catalog.narratives.get(narrative_id)
 
 
-def slides(catalog: Catalog, narrative: Narrative) -> list[Slide]:
+def slides(catalog: Catalog, narrative: Narrative, lang: str = "en") -> list[Slide]:
     """The narrative's steps with what each shows; places stay on the map once a step has shown them."""
     out, seen = [], []
     for number, step in enumerate(narrative.steps, start=1):
@@ -85,7 +80,7 @@ def slides(catalog: Catalog, narrative: Narrative) -> list[Slide]:
                 event=event,
                 citation=event.citations[step.quote],
                 note=step.note,
-                window=describe_window(event.start, event.end, event.precision.value),
+                window=describe_window(event.start, event.end, event.precision.value, lang),
                 places=places,
                 statuses=statuses,
                 view=_view(step.view, places, [catalog.places[p] for p in statuses]),
@@ -108,8 +103,9 @@ def _view(asked: MapView | None, here: tuple[Place, ...], shown: list[Place]) ->
     return dict(CITY_VIEW)
 
 
-def slide_deck(catalog: Catalog, slide: Slide, tiles: bool = False) -> pdk.Deck:
-    return baku_deck(catalog, slide.statuses, tiles=tiles, view=slide.view, status_text=SLIDE_STATUS_TEXT)
+def slide_deck(catalog: Catalog, slide: Slide, tiles: bool = False, lang: str = "en") -> pdk.Deck:
+    status_text = {**SLIDE_STATUS_TEXT, "active": tr(lang, "slide_this_step"), "past": tr(lang, "slide_earlier_step")}
+    return baku_deck(catalog, slide.statuses, tiles=tiles, view=slide.view, status_text=status_text, lang=lang)
 
 
 def slide_from_params(params: dict[str, str], catalog: Catalog, lang: str = "en") -> tuple[str, int, list[str]]:
