@@ -34,6 +34,7 @@ body { margin: 0; font: 20px/1.5 "DejaVu Sans", "Noto Sans", Arial, sans-serif; 
 nav { position: sticky; top: 0; z-index: 2; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap;
       padding: 0.6rem 1.2rem; background: #f6f4f0; border-bottom: 1px solid var(--line); }
 nav .title { font-weight: bold; margin-right: auto; }
+nav select { max-width: min(36rem, 100%); }
 nav button, nav select { font: inherit; font-size: 18px; padding: 0.3rem 0.8rem; border: 1px solid #999; border-radius: 6px; background: #fff; color: var(--ink); }
 nav button:focus-visible, nav select:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 nav button:disabled { opacity: 0.4; }
@@ -151,7 +152,7 @@ def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide]) -> 
   <h1>{html_escape(narrative.title)}</h1>
   <p>{html_escape(narrative.description)}</p>
   <p class="note"><strong>Content note.</strong> {html_escape(CONTENT_NOTE)}</p>
-  <p>{count} steps, then the timeline. <span class="screen-only">Use the buttons above or the ← and → keys
+  <p>{count} step{"s" if count != 1 else ""}, then the timeline. <span class="screen-only">Use the buttons above or the ← and → keys
   (PageUp and PageDown from a presentation clicker); Home and End go to the first and last slide.</span></p>
   <h2>Sources quoted</h2>
   <ul class="sources">{sources}</ul>

@@ -1,4 +1,5 @@
-"""Helpers shared by the tests: a tiny valid data folder that each test bends one way.
+"""Helpers shared by the tests: a tiny valid data folder that each test bends one way,
+the real data made hostile, and headless Chromium.
 
 Line numbers matter: the tests assert `file:line` for every problem, so the
 texts below are kept short and their lines are counted in the comments.
@@ -9,6 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+
+from blackjanuary import check
+from hostile import HOSTILE, write_hostile_copy
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+# Debian's Chromium: Playwright cannot download its own browser here.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
 
 PAPER_TXT = """\
 On the evening of 19 January the crowd
@@ -111,3 +124,34 @@ def make_data(tmp_path):
         return folder
 
     return make
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for one test module."""
+    from playwright.sync_api import sync_playwright  # only the browser tests need Playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_present_data(tmp_path_factory) -> Path:
+    """The hostile copy of the real data (tests/hostile.py), whose narratives' titles,
+    descriptions and teacher's notes carry HOSTILE too; it still validates."""
+    folder = write_hostile_copy(DATA, tmp_path_factory.mktemp("hostile-present") / "data")
+    path = folder / "narratives.yaml"
+    narratives = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for narrative in narratives:
+        narrative["title"] = f"{narrative['title']} {HOSTILE}"
+        narrative["description"] = f"{narrative['description']} {HOSTILE}"
+        for step in narrative["steps"]:
+            step["note"] = f"{step['note']} {HOSTILE}"
+    path.write_text(yaml.safe_dump(narratives, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    catalog, problems = check(folder)
+    assert catalog is not None, "\n".join(map(str, problems))
+    return folder

@@ -1,7 +1,7 @@
 """The app in a real browser: scrubbing, clicking the map and the timeline, deep links, bad data, layout.
 
 Each module-level server is started with `blackjanuary.devserver.running_app`;
-Chromium is Debian's, since Playwright cannot download its own here. Every
+Chromium is Debian's, launched by the `browser` fixture in conftest.py. Every
 assertion waits for Streamlit to finish the rerun it depends on.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from blackjanuary import Catalog, load
 from blackjanuary.devserver import running_app
@@ -29,11 +29,6 @@ from hostile import HOSTILE, QUOTE, QUOTED_EVENT, QUOTED_SOURCE, write_hostile_c
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
@@ -190,16 +185,6 @@ def click_centre(page: Page, locator) -> None:
 
 
 # --- fixtures ----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,500 @@
+"""The offline export: `python -m blackjanuary export`, the HTML it writes, and that file in headless Chromium.
+
+The browser opens the file from disk with the network switched off and every
+request that is not for a file:// URL aborted and recorded, so a slide that
+tried to fetch anything fails the test even if the page's CSP stopped it first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, expect
+
+from blackjanuary import load
+from blackjanuary.__main__ import main
+from blackjanuary.export import html_export
+from blackjanuary.present import chronology, slides
+from blackjanuary.text import html_escape
+from hostile import HOSTILE, QUOTE, QUOTED_EVENT
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+ARTIFACTS = ROOT / "test-artifacts"
+NIGHT, RALLIES = "night-hour-by-hour", "rallies-to-independence"
+NIGHT_TITLE = "The night of 19–20 January, hour by hour"
+DESKTOP = {"width": 1280, "height": 800}
+ACTIVE_FILL = "rgb(198,40,40)"
+SUMMARY = re.compile(r"wrote (?P<out>.+): '(?P<title>.+)', (?P<steps>\d+) steps?, \d+\.\d MB")
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page[^s]")
+
+expect.set_options(timeout=15_000)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load(DATA)
+
+
+def export(capsys, *args: str) -> tuple[int, list[str], list[str]]:
+    code = main(["export", *args])
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err.splitlines()
+
+
+class Markup(HTMLParser):
+    """The document's elements, as the browser would build them: script and style bodies are text, not tags."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.styles: list[str] = []
+        self._in_style = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+    def named(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def blockquotes(text: str) -> list[str]:
+    """The raw (still escaped) text of each blockquote; the export puts no markup inside them."""
+    return re.findall(r"<blockquote>(.*?)</blockquote>", text, re.S)
+
+
+# --- the command line --------------------------------------------------------
+
+
+def test_cli_writes_one_file_and_prints_a_summary(tmp_path, capsys):
+    out = tmp_path / "night.html"
+    code, stdout, stderr = export(capsys, "--format", "html", "--out", str(out), "--data", str(DATA))
+    assert (code, stderr) == (0, [])
+    [line] = stdout
+    summary = SUMMARY.fullmatch(line)
+    assert summary, line
+    assert summary["out"] == str(out) and summary["title"] == NIGHT_TITLE and summary["steps"] == "13"
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>")
+    ids = [attrs["id"] for attrs in Markup(text).named("section")]
+    assert ids == ["title", *(f"step-{n}" for n in range(1, 14)), "timeline"]
+
+
+def test_cli_exports_the_narrative_asked_for(tmp_path, capsys):
+    out = tmp_path / "rallies.html"
+    code, stdout, _ = export(capsys, "--out", str(out), "--narrative", RALLIES, "--data", str(DATA))
+    assert code == 0
+    assert SUMMARY.fullmatch(stdout[0])["steps"] == "15"
+    assert "<h1>From the rallies to independence, 1988–1993</h1>" in out.read_text(encoding="utf-8")
+
+
+def test_cli_refuses_an_unknown_narrative(tmp_path, capsys):
+    out = tmp_path / "x.html"
+    code, stdout, stderr = export(capsys, "--out", str(out), "--narrative", "the-day-after", "--data", str(DATA))
+    assert code == 2
+    assert stdout == []
+    assert stderr == [f"no narrative 'the-day-after'; choose one of: {NIGHT}, {RALLIES}, chronology"]
+    assert not out.exists()
+
+
+def test_cli_stops_on_invalid_data_with_file_and_line(make_data, tmp_path, capsys):
+    folder = make_data(edits=[("events.yaml", "        the crowd gathered\n", "        the crowd scattered\n")])
+    out = tmp_path / "x.html"
+    code, stdout, stderr = export(capsys, "--out", str(out), "--data", str(folder))
+    assert code == 1
+    assert stdout == []
+    assert len(stderr) == 2
+    assert re.fullmatch(r"\S*events\.yaml:14: event 'crowd-gathers': quote not found verbatim in source 'paper'.*", stderr[0])
+    assert stderr[1] == "export stopped: fix the data first"
+    assert not out.exists()
+
+
+def test_cli_reports_a_file_it_cannot_write(tmp_path, capsys):
+    out = tmp_path / "no-such-folder" / "x.html"
+    code, stdout, stderr = export(capsys, "--out", str(out), "--data", str(DATA))
+    assert code == 1 and stdout == []
+    assert stderr[0].startswith(f"could not write {out}: ")
+
+
+def test_cli_without_narratives_exports_the_chronology(make_data, tmp_path, capsys):
+    out = tmp_path / "tiny.html"
+    code, stdout, _ = export(capsys, "--out", str(out), "--data", str(make_data()))
+    assert code == 0
+    summary = SUMMARY.fullmatch(stdout[0])
+    assert (summary["title"], summary["steps"]) == ("Black January: the whole chronology", "1")
+    assert "<h2>A crowd gathers</h2>" in out.read_text(encoding="utf-8")
+
+
+def test_cli_chronology_has_one_step_per_event(catalog, tmp_path, capsys):
+    out = tmp_path / "all.html"
+    code, stdout, _ = export(capsys, "--out", str(out), "--narrative", "chronology", "--data", str(DATA))
+    assert code == 0
+    events = yaml.safe_load((DATA / "events.yaml").read_text(encoding="utf-8"))
+    assert SUMMARY.fullmatch(stdout[0])["steps"] == str(len(events)) == "29"
+    text = out.read_text(encoding="utf-8")
+    ids = [attrs["id"] for attrs in Markup(text).named("section")]
+    assert ids == ["title", *(f"step-{n}" for n in range(1, len(events) + 1)), "timeline"]
+    headings = [html.unescape(h) for h in re.findall(r'<section class="slide" id="step-\d+"[^>]*>\s*<h2>(.*?)</h2>', text)]
+    assert sorted(headings) == sorted(e["title"] for e in events)
+    assert headings == [catalog.event(step.event).title for step in chronology(catalog).steps]
+
+
+# --- the HTML ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exported(catalog, tmp_path_factory) -> dict[str, Path]:
+    """Each narrative of the real data exported, by id."""
+    folder = tmp_path_factory.mktemp("export")
+    files = {}
+    for narrative_id, narrative in catalog.narratives.items():
+        files[narrative_id] = folder / f"{narrative_id}.html"
+        files[narrative_id].write_text(html_export(catalog, narrative), encoding="utf-8")
+    return files
+
+
+@pytest.fixture(scope="module")
+def hostile_exported(hostile_present_data, tmp_path_factory) -> dict[str, Path]:
+    catalog = load(hostile_present_data)
+    folder = tmp_path_factory.mktemp("hostile-export")
+    files = {}
+    for narrative_id, narrative in catalog.narratives.items():
+        files[narrative_id] = folder / f"{narrative_id}.html"
+        files[narrative_id].write_text(html_export(catalog, narrative), encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize("narrative_id", [NIGHT, RALLIES])
+def test_every_steps_quote_appears_escaped(catalog, exported, narrative_id):
+    text = exported[narrative_id].read_text(encoding="utf-8")
+    shown = slides(catalog, catalog.narratives[narrative_id])
+    quotes = [" ".join(s.citation.quote.split()) for s in shown]
+    assert blockquotes(text) == [html_escape(q) for q in quotes]
+    assert [html.unescape(q) for q in blockquotes(text)] == quotes
+    # The passage each step chose: the decree's second, not its first.
+    assert narrative_id != NIGHT or quotes[0] == " ".join(catalog.event("emergency-decree").citations[1].quote.split())
+
+
+@pytest.mark.parametrize("narrative_id", [NIGHT, RALLIES])
+def test_nothing_in_the_file_points_at_the_network(catalog, exported, narrative_id):
+    text = exported[narrative_id].read_text(encoding="utf-8")
+    markup = Markup(text)
+    # Inlined plotly.js holds many URLs in its code; only attributes of real elements can fetch.
+    fetching = [
+        (tag, name, value) for tag, attrs in markup.tags for name, value in attrs.items()
+        if name in ("src", "href", "srcset", "action", "poster", "data", "xlink:href")
+        and re.match(r"\s*(https?:)?//", value or "", re.I)
+    ]
+    assert fetching == []
+    assert [attrs for attrs in markup.named("script") if "src" in attrs] == []
+    assert {tag for tag, _ in markup.tags} & {"link", "img", "iframe", "object", "embed", "base"} == set()
+    assert len(markup.named("script")) >= 2  # plotly.js and the slides' own script, inline
+    styles = "\n".join(markup.styles)
+    assert "@import" not in styles and not re.search(r"url\(\s*['\"]?(https?:)?//", styles)
+    [csp] = [m["content"] for m in markup.named("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+    # Where the sources are online is printed for the reader, as text rather than links.
+    cited = {s.citation.source for s in slides(catalog, catalog.narratives[narrative_id])}
+    online = [catalog.sources[s].url for s in cited if catalog.sources[s].url]
+    assert online
+    for address in online:
+        assert f'<span class="ref">{html_escape(address)}</span>' in text
+
+
+def test_hostile_data_is_escaped_in_the_file(hostile_present_data, hostile_exported, exported):
+    catalog = load(hostile_present_data)
+    for narrative_id, narrative in catalog.narratives.items():
+        text = hostile_exported[narrative_id].read_text(encoding="utf-8")
+        markup = Markup(text)
+        clean = Markup(exported[narrative_id].read_text(encoding="utf-8"))
+        assert markup.named("img") == [] and markup.named("a") == []
+        assert len(markup.named("script")) == len(clean.named("script"))
+        assert [attrs for _, attrs in markup.tags if any(name.startswith("on") for name in attrs)] == []
+        assert f"<h1>{html_escape(narrative.title)}</h1>" in text and HOSTILE in narrative.title
+        assert f"<title>{html_escape(narrative.title)} · Black January 1990</title>" in text
+        assert f"<p>{html_escape(narrative.description)}</p>" in text
+        for slide in slides(catalog, narrative):
+            assert f"<h2>{html_escape(slide.event.title)}</h2>" in text
+            assert f"<details><summary>Teacher's note</summary><p>{html_escape(slide.note)}</p></details>" in text
+            assert HOSTILE in slide.note
+        if narrative_id == NIGHT:
+            assert html_escape(f"{QUOTE} {HOSTILE}") in blockquotes(text)
+
+
+# --- in the browser ----------------------------------------------------------
+
+
+@dataclass
+class Traffic:
+    """What the page asked for and complained about."""
+
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_quiet(self) -> None:
+        assert self.blocked == []
+        assert [u for u in self.requests if urlsplit(u).scheme != "file"] == []
+        assert self.errors == []
+
+
+def open_offline(browser: Browser, path: Path, fragment: str = "") -> tuple[Page, Traffic]:
+    context = browser.new_context(viewport=DESKTOP, offline=True)
+    traffic = Traffic()
+
+    def guard(route):
+        if urlsplit(route.request.url).scheme == "file":
+            route.continue_()
+        else:
+            traffic.blocked.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("request", lambda request: traffic.requests.append(request.url))
+    page.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
+    # Only errors: plotly.js warns through console.trace about hatched bars' colours.
+    page.on("console", lambda message: message.type == "error" and traffic.errors.append(f"console: {message.text}"))
+    page.goto(path.as_uri() + fragment)
+    expect(page.locator("#timeline-figure .main-svg").first).to_be_attached()
+    return page, traffic
+
+
+@pytest.fixture
+def night(browser, exported):
+    page, traffic = open_offline(browser, exported[NIGHT])
+    yield page, traffic
+    page.context.close()
+
+
+def current_heading(page: Page):
+    return page.locator(".slide.current").locator("h1, h2").first
+
+
+def screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png")
+
+
+def test_opens_offline_with_no_request_and_no_error(night, exported):
+    page, traffic = night
+    expect(current_heading(page)).to_have_text(NIGHT_TITLE)
+    page.keyboard.press("End")  # draw the timeline on screen too
+    expect(page.locator("#timeline-figure .barlayer .point").first).to_be_visible()
+    page.wait_for_timeout(300)
+    traffic.assert_quiet()
+    assert traffic.requests == [exported[NIGHT].as_uri()]
+    assert page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(r => !r.name.startsWith('file:')).map(r => r.name)"
+    ) == []
+
+
+def test_buttons_and_keys_step_through_the_slides(night, catalog):
+    page, traffic = night
+    shown = slides(catalog, catalog.narratives[NIGHT])
+    counter = page.locator("#counter")
+
+    def at(step: int, opened: bool = False) -> None:
+        """Only this slide is shown, with its heading, the counter and the address's hash (none when just opened)."""
+        if step == 0:
+            heading, count, slide_id = NIGHT_TITLE, "Title", "title"
+        elif step <= len(shown):
+            heading, count, slide_id = shown[step - 1].event.title, f"{step} / 13", f"step-{step}"
+        else:
+            heading, count, slide_id = re.compile(r"^Timeline: "), "Timeline", "timeline"
+        expect(current_heading(page)).to_have_text(heading)
+        expect(current_heading(page)).to_be_visible()
+        expect(counter).to_have_text(count)
+        expect(page.locator(".slide:visible")).to_have_count(1)
+        expect(page.locator(f"#{slide_id}")).to_be_visible()
+        expect(page.locator("#jump")).to_have_value(str(step))
+        expect(page).to_have_url(re.compile(r"\.html$" if opened else rf"\.html#{slide_id}$"))
+
+    at(0, opened=True)
+    expect(page.locator("#prev")).to_be_disabled()
+    screenshot(page, "export-title")
+    page.locator("#next").click()
+    at(1)
+    page.locator("#next").click()
+    at(2)
+    page.locator("#prev").click()
+    at(1)
+    for key, step in [("ArrowRight", 2), ("PageDown", 3), ("ArrowRight", 4), ("ArrowLeft", 3), ("PageUp", 2)]:
+        page.keyboard.press(key)
+        at(step)
+    page.keyboard.press("End")
+    at(14)
+    expect(page.locator("#next")).to_be_disabled()
+    page.keyboard.press("ArrowRight")  # already at the end: stays
+    at(14)
+    page.keyboard.press("Home")
+    at(0)
+    page.locator("#jump").select_option("8")
+    at(8)
+    traffic.assert_quiet()
+
+
+@pytest.mark.parametrize(
+    "fragment, step, heading",
+    [
+        ("#step-3", 3, "Information blockade"),
+        ("#step-13", 13, "State of emergency and curfew announced"),
+        ("#timeline", 14, re.compile(r"^Timeline: 19 Jan – 22 Jan 1990$")),
+        ("#step-99", 0, NIGHT_TITLE),
+    ],
+)
+def test_a_hash_opens_its_slide(browser, exported, fragment, step, heading):
+    page, traffic = open_offline(browser, exported[NIGHT], fragment)
+    try:
+        expect(current_heading(page)).to_have_text(heading)
+        expect(page.locator(".slide:visible")).to_have_count(1)
+        expect(page.locator("#jump")).to_have_value(str(step))
+        # Changing the hash of the open page moves too.
+        page.evaluate("() => { location.hash = '#step-5'; }")
+        expect(current_heading(page)).to_have_text("How many were killed, wounded and detained")
+        expect(page.locator("#counter")).to_have_text("5 / 13")
+        traffic.assert_quiet()
+    finally:
+        page.context.close()
+
+
+def test_teachers_note_is_closed_until_clicked(night, catalog):
+    page, traffic = night
+    note = " ".join(catalog.narratives[NIGHT].steps[0].note.split())
+    page.locator("#next").click()
+    details = page.locator("#step-1 details")
+    expect(details).to_have_count(1)
+    assert details.evaluate("d => d.open") is False
+    expect(details.locator("p")).to_be_hidden()
+    expect(details.locator("summary")).to_have_text("Teacher's note")
+    details.locator("summary").click()
+    expect(details.locator("p")).to_be_visible()
+    expect(details.locator("p")).to_have_text(note)
+    assert details.evaluate("d => d.open") is True
+    # The other steps' notes stay closed.
+    assert page.evaluate("() => [...document.querySelectorAll('details')].filter(d => d.open).length") == 1
+    traffic.assert_quiet()
+
+
+def test_each_step_has_a_visible_map(night, catalog):
+    page, traffic = night
+    page.locator("#next").click()
+    first = page.locator("#step-1 svg.map")
+    expect(first).to_be_visible()
+    box = first.bounding_box()
+    assert box["width"] > 300 and box["height"] > 150
+    assert box["width"] / box["height"] == pytest.approx(640 / 400, rel=0.02)
+    # The decree was made in Moscow: listed under the map, not drawn on it.
+    moscow = catalog.places["moscow-kremlin"].name
+    expect(page.locator("#step-1 .away")).to_have_text(f"● This step: {moscow}, outside the map of Baku")
+    expect(first.locator("text.label")).to_have_count(0)
+    screenshot(page, "export-step-1")
+
+    page.locator("#jump").select_option("4")
+    fourth = page.locator("#step-4 svg.map")
+    expect(fourth).to_be_visible()
+    names = {place_id: catalog.places[place_id].name for place_id in ("baku", "baku-bay", "20-yanvar-circle", "tv-centre")}
+    assert sorted(fourth.locator("text.label.active").all_text_contents()) == sorted(
+        [names["baku"], names["baku-bay"], names["20-yanvar-circle"]]
+    )
+    assert fourth.locator("text.label.past").all_text_contents() == [names["tv-centre"]]
+    red = fourth.locator(f'circle[fill="{ACTIVE_FILL}"], path[stroke="{ACTIVE_FILL}"]')
+    assert red.count() == 3
+    screenshot(page, "export-step-4")
+    traffic.assert_quiet()
+
+
+def test_the_timeline_slide_draws_a_bar_per_event(night, catalog):
+    page, traffic = night
+    page.keyboard.press("End")
+    figure = page.locator("#timeline-figure")
+    expect(figure.locator(".main-svg").first).to_be_visible()
+    bars = figure.locator(".barlayer .point")
+    expect(bars).to_have_count(13)
+    expect(bars.first).to_be_visible()
+    ids = page.evaluate(
+        """() => document.getElementById('timeline-figure').data
+            .filter(trace => trace.type === 'bar').flatMap(trace => trace.customdata.map(row => row[0]))"""
+    )
+    assert sorted(ids) == sorted(step.event for step in catalog.narratives[NIGHT].steps)
+    assert figure.bounding_box()["width"] > 1000
+    screenshot(page, "export-timeline")
+    traffic.assert_quiet()
+
+
+@pytest.mark.parametrize("narrative_id, steps", [(NIGHT, 13), (RALLIES, 15)])
+def test_prints_one_slide_per_a4_page(browser, exported, narrative_id, steps):
+    page, traffic = open_offline(browser, exported[narrative_id])
+    try:
+        page.emulate_media(media="print")
+        expect(page.locator(".slide:visible")).to_have_count(steps + 2)
+        expect(page.locator("nav")).to_be_hidden()
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+        assert len(PAGE_OBJECT.findall(pdf)) == steps + 2
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / f"export-{narrative_id}.pdf").write_bytes(pdf)
+        traffic.assert_quiet()
+    finally:
+        page.context.close()
+
+
+LEAKS = """() => ({
+    pwned: typeof window.__pwned,
+    images: document.querySelectorAll('img').length,
+    handlers: [...document.querySelectorAll('*')].filter(el => [...el.attributes].some(a => a.name.startsWith('on'))).length,
+    links: document.querySelectorAll('a').length,
+    scripts: document.querySelectorAll('script').length,
+})"""
+
+
+def test_hostile_text_stays_inert_in_the_browser(browser, hostile_present_data, hostile_exported, exported):
+    catalog = load(hostile_present_data)
+    narrative = catalog.narratives[NIGHT]
+    clean, _ = open_offline(browser, exported[NIGHT])
+    scripts = clean.evaluate(LEAKS)["scripts"]
+    clean.context.close()
+
+    page, traffic = open_offline(browser, hostile_exported[NIGHT])
+    try:
+        expect(page.locator("#title h1")).to_have_text(narrative.title)
+        assert page.title() == f"{narrative.title} · Black January 1990"
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        page.locator("#jump").select_option("8")
+        expect(current_heading(page)).to_have_text(catalog.event(QUOTED_EVENT).title)
+        expect(page.locator("#step-8 blockquote")).to_have_text(f"{QUOTE} {HOSTILE}")
+        expect(page.locator("#step-8 details p")).to_have_text(" ".join(narrative.steps[7].note.split()))
+        screenshot(page, "export-hostile-step")
+
+        page.keyboard.press("End")
+        bar = page.locator("#timeline-figure .barlayer .point path").first
+        bar.hover(force=True)
+        hover = page.locator("#timeline-figure .hoverlayer")
+        expect(hover).to_contain_text("<img src=x")
+        expect(hover.locator("img, a, script")).to_have_count(0)
+
+        assert page.evaluate(LEAKS) == {"pwned": "undefined", "images": 0, "handlers": 0, "links": 0, "scripts": scripts}
+        traffic.assert_quiet()
+        assert not any("example.invalid" in u or u.endswith("/x") for u in traffic.requests)
+    finally:
+        page.context.close()
