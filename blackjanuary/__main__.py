@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loading import check, data_dir_from_env
+from .loading import Catalog, check, data_dir_from_env
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -32,11 +32,9 @@ def _geocode(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from .export import html_export
-    from .present import CHRONOLOGY_ID, narrative_or_chronology
-
+    if args.narrative and args.format != "html":
+        print("--narrative applies only to --format html", file=sys.stderr)
+        return 2
     catalog, problems = check(args.data)
     if catalog is None:
         for problem in problems:
@@ -44,6 +42,27 @@ def _export(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
         print("export stopped: fix the data first", file=sys.stderr)
         return 1
+    if args.format == "html":
+        return _export_html(args, catalog)
+    from .formats import FORMATS
+
+    data = FORMATS[args.format].render(catalog)
+    if not _write(args.out, data):
+        return 1
+    citations = sum(len(e.citations) for e in catalog.events)
+    print(
+        f"wrote {args.out}: {len(catalog.events)} events, {len(catalog.places)} places, "
+        f"{citations} passages, {len(data) / 1e3:.0f} kB"
+    )
+    return 0
+
+
+def _export_html(args: argparse.Namespace, catalog: Catalog) -> int:
+    from datetime import date
+
+    from .export import html_export
+    from .present import CHRONOLOGY_ID, narrative_or_chronology
+
     chosen = args.narrative or next(iter(catalog.narratives), CHRONOLOGY_ID)
     narrative = narrative_or_chronology(catalog, chosen)
     if narrative is None:
@@ -51,13 +70,19 @@ def _export(args: argparse.Namespace) -> int:
         print(f"no narrative '{chosen}'; choose one of: {known}", file=sys.stderr)
         return 2
     text = html_export(catalog, narrative, made=date.today())
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as err:
-        print(f"could not write {args.out}: {err.strerror or err}", file=sys.stderr)
+    if not _write(args.out, text.encode("utf-8")):
         return 1
-    print(f"wrote {args.out}: '{narrative.title}', {len(narrative.steps)} steps, {len(text.encode()) / 1e6:.1f} MB")
+    print(f"wrote {args.out}: '{narrative.title}', {len(narrative.steps)} step{'s' if len(narrative.steps) != 1 else ''}, {len(text.encode()) / 1e6:.1f} MB")
     return 0
+
+
+def _write(path: Path, data: bytes) -> bool:
+    try:
+        path.write_bytes(data)
+    except OSError as err:
+        print(f"could not write {path}: {err.strerror or err}", file=sys.stderr)
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,10 +97,20 @@ def main(argv: list[str] | None = None) -> int:
     geocode.add_argument("--data", type=Path, default=data_dir_from_env(), help="data folder (default: $BLACKJANUARY_DATA or data/)")
     geocode.add_argument("--force", action="store_true", help="look up every point place again, replacing coordinates set by hand")
     geocode.set_defaults(run=_geocode)
-    export = commands.add_parser("export", help="write a narrative, or the whole chronology, to one file")
-    export.add_argument("--format", choices=["html"], default="html", help="html: one self-contained page of slides that opens offline and prints to A4")
+    export = commands.add_parser(
+        "export", help="write a narrative as slides, or the whole catalogue as GeoJSON, TimelineJS JSON or CSV"
+    )
+    export.add_argument(
+        "--format", choices=["html", "geojson", "timelinejs", "csv"], default="html",
+        help="html: one self-contained page of slides that opens offline and prints to A4; "
+        "geojson: the places with their events and passages; timelinejs: every event as a TimelineJS3 slide; "
+        "csv: one row per cited passage (UTF-8 with a byte-order mark)",
+    )
     export.add_argument("--out", type=Path, required=True, help="the file to write")
-    export.add_argument("--narrative", help="a narrative id from narratives.yaml, or 'chronology' for every event (default: the first narrative)")
+    export.add_argument(
+        "--narrative",
+        help="html only: a narrative id from narratives.yaml, or 'chronology' for every event (default: the first narrative)",
+    )
     export.add_argument("--data", type=Path, default=data_dir_from_env(), help="data folder (default: $BLACKJANUARY_DATA or data/)")
     export.set_defaults(run=_export)
     args = parser.parse_args(argv)

@@ -1,0 +1,530 @@
+"""The open-data exports: GeoJSON read by `geojson` and shapely, TimelineJS JSON rendered by the real TimelineJS in
+Chromium, CSV read back by the csv module and pandas, and hostile text kept inert in HTML and verbatim in data."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import html
+import io
+import json
+import shutil
+import subprocess
+import threading
+from datetime import datetime
+from functools import partial
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import geojson
+import pandas as pd
+import pytest
+from playwright.sync_api import sync_playwright
+from shapely.geometry import shape
+
+from blackjanuary import load
+from blackjanuary.__main__ import main
+from blackjanuary.formats import (
+    CSV_COLUMNS,
+    FORMATS,
+    csv_export,
+    geojson_export,
+    timelinejs_export,
+)
+from blackjanuary.models import CATEGORY_LABELS, Category
+from blackjanuary.present import attribution_text
+from blackjanuary.timeline import BAKU, describe_window
+from hostile import HOSTILE, QUOTE, QUOTED_EVENT, write_hostile_copy
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+ARTIFACTS = ROOT / "test-artifacts"
+TIMELINEJS = ROOT / "node_modules" / "@knight-lab" / "timelinejs"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+AZERBAIJANI = "əğıöşüç"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load(DATA)
+
+
+@pytest.fixture(scope="module")
+def hostile_catalog(tmp_path_factory):
+    return load(write_hostile_copy(DATA, tmp_path_factory.mktemp("hostile") / "data"))
+
+
+def citation_count(catalog) -> int:
+    return sum(len(e.citations) for e in catalog.events)
+
+
+# --- GeoJSON -----------------------------------------------------------------
+
+
+def test_geojson_is_valid_rfc7946(catalog):
+    data = geojson_export(catalog)
+    collection = geojson.loads(json.dumps(data))  # through text, as a reader of the file gets it
+    assert isinstance(collection, geojson.FeatureCollection)
+    assert collection.is_valid, collection.errors()
+    assert len(collection.features) == len(catalog.places)
+    for feature in collection.features:
+        place = catalog.places[feature.id]
+        expected = {"point": geojson.Point, "line": geojson.LineString}[place.kind]
+        assert isinstance(feature.geometry, expected), feature.id
+        assert feature.geometry.is_valid, (feature.id, feature.geometry.errors())
+        assert shape(feature.geometry).is_valid, feature.id
+
+
+def test_geojson_positions_are_longitude_then_latitude(catalog):
+    features = {f["id"]: f for f in geojson_export(catalog)["features"]}
+    lon, lat = features["20-yanvar-circle"]["geometry"]["coordinates"]
+    assert lon == pytest.approx(49.8, abs=0.05) and lat == pytest.approx(40.4, abs=0.05)
+    avenue = catalog.places["neftchiler-avenue"]
+    assert features["neftchiler-avenue"]["geometry"]["coordinates"] == [[lon, lat] for lat, lon in avenue.path]
+    # Every place in Baku lies in a box around the city only in [lon, lat] order.
+    for place in catalog.places.values():
+        if place.in_baku:
+            for lon, lat in shape(features[place.id]["geometry"]).coords:
+                assert 49.6 < lon < 50.2 and 40.2 < lat < 40.6, place.id
+
+
+def test_geojson_carries_every_place_and_event(catalog):
+    features = geojson_export(catalog)["features"]
+    assert [f["id"] for f in features] == list(catalog.places)
+    seen = set()
+    for feature in features:
+        place = catalog.places[feature["id"]]
+        properties = feature["properties"]
+        assert {k: v for k, v in properties.items() if k != "events"} == {
+            "name": place.name,
+            "names": {"az": place.names.az, "ru": place.names.ru},
+            "description": place.description,
+            "in_baku": place.in_baku,
+            "coordinates_ref": place.coordinates_ref,
+        }
+        assert [e["id"] for e in properties["events"]] == [e.id for e in catalog.events if place.id in e.places]
+        for record in properties["events"]:
+            event = catalog.event(record["id"])
+            seen.add(event.id)
+            for when in (record["start"], record["end"]):  # Baku's offset then: +04:00 in January 1990
+                assert datetime.fromisoformat(when).utcoffset() == datetime.fromisoformat(when).astimezone(BAKU).utcoffset()
+            if event.start.year == 1990 and event.start.month == 1:
+                assert record["start"].endswith("+04:00")
+            assert (record["start"], record["end"]) == (event.start.isoformat(), event.end.isoformat())
+            assert record["window"] == describe_window(event.start, event.end, event.precision.value)
+            assert (record["title"], record["precision"], record["category"]) == (
+                event.title, event.precision.value, event.category.value,
+            )
+            assert record["citations"] == [
+                {"source": c.source, "publisher": catalog.sources[c.source].publisher, "quote": c.quote}
+                for c in event.citations
+            ]
+    assert seen == {e.id for e in catalog.events}
+
+
+# --- TimelineJS: the JSON ----------------------------------------------------
+
+
+class _TextOf(HTMLParser):
+    """The text an HTML fragment shows, and the tags it holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text, self.tags = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def shown(fragment: str) -> tuple[str, list[str]]:
+    parser = _TextOf()
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.text), parser.tags
+
+
+def test_timelinejs_slides_hold_every_event_and_passage(catalog):
+    data = timelinejs_export(catalog)
+    assert set(data) == {"title", "events"}
+    assert "start_date" not in data["title"] and data["title"]["text"]["headline"]
+    slides = data["events"]
+    assert [s["unique_id"] for s in slides] == [e.id for e in catalog.events]
+    for slide in slides:
+        event = catalog.event(slide["unique_id"])
+        assert html.unescape(slide["text"]["headline"]) == event.title
+        assert slide["group"] == event.category.label
+        text, tags = shown(slide["text"]["text"])
+        assert set(tags) <= {"p", "strong", "blockquote"}
+        assert tags.count("blockquote") == len(event.citations)
+        assert " ".join(event.summary.split()) in text
+        for citation in event.citations:
+            assert " ".join(citation.quote.split()) in text
+            assert attribution_text(catalog.sources[citation.source]) in text
+
+
+def _event_yaml(start: str, end: str, precision: str) -> dict:
+    return dict(edits=[
+        ("events.yaml", "start: 1990-01-19T23:30:00+04:00", f"start: {start}"),
+        ("events.yaml", "end: 1990-01-20T00:30:00+04:00", f"end: {end}"),
+        ("events.yaml", "precision: approximate", f"precision: {precision}"),
+    ])
+
+
+@pytest.mark.parametrize(
+    "window, start_date, end_date, display_date",
+    [
+        (("1990-01-19T23:30:00+04:00", "1990-01-20T00:30:00+04:00", "approximate"),
+         {"year": 1990, "month": 1, "day": 19, "hour": 23, "minute": 30},
+         {"year": 1990, "month": 1, "day": 20, "hour": 0, "minute": 30},
+         "about 19 Jan 1990 23:30 – 20 Jan 1990 00:30 Baku time"),
+        (("1990-01-19T23:15:00+04:00", "1990-01-19T23:15:00+04:00", "minute"),
+         {"year": 1990, "month": 1, "day": 19, "hour": 23, "minute": 15}, None,
+         "19 Jan 1990, 23:15 Baku time"),
+        (("1990-01-19T22:00:00+04:00", "1990-01-20T01:00:00+04:00", "hour"),
+         {"year": 1990, "month": 1, "day": 19, "hour": 22, "minute": 0},
+         {"year": 1990, "month": 1, "day": 20, "hour": 1, "minute": 0},
+         "19 Jan 1990 22:00 – 20 Jan 1990 01:00 Baku time"),
+        (("1990-01-19T00:00:00+04:00", "1990-01-21T00:00:00+04:00", "day"),
+         {"year": 1990, "month": 1, "day": 19}, {"year": 1990, "month": 1, "day": 20}, None),
+        (("1990-01-20T00:00:00+04:00", "1990-01-21T00:00:00+04:00", "day"),
+         {"year": 1990, "month": 1, "day": 20}, None, None),
+        (("1990-01-01T00:00:00+04:00", "1990-02-01T00:00:00+04:00", "month"),
+         {"year": 1990, "month": 1}, None, None),
+        (("1988-01-01T00:00:00+04:00", "1990-01-01T00:00:00+04:00", "year"),
+         {"year": 1988}, {"year": 1989}, None),
+    ],
+    ids=["approximate", "minute", "hour", "two days", "one day", "month", "years"],
+)
+def test_timelinejs_dates_go_no_finer_than_the_precision(make_data, window, start_date, end_date, display_date):
+    (slide,) = timelinejs_export(load(make_data(**_event_yaml(*window))))["events"]
+    assert slide["start_date"] == start_date
+    assert slide.get("end_date") == end_date
+    assert slide.get("display_date") == display_date
+
+
+# --- TimelineJS: rendered by TimelineJS itself -------------------------------
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>TimelineJS export</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/dist/css/timeline.css">
+<script src="/dist/js/timeline.js"></script>
+</head>
+<body style="margin:0">
+<div id="timeline-embed" style="width: 1200px; height: 720px"></div>
+<script>
+fetch('/timeline.json').then(r => r.json()).then(data => {
+  window.timeline = new TL.Timeline('timeline-embed', data, {
+    font: null, script_path: location.origin + '/dist/js/', hash_bookmark: false,
+  });
+});
+</script>
+</body>
+</html>
+"""
+
+
+@pytest.fixture(scope="module")
+def timelinejs_dist():
+    """TimelineJS's built files, installed from package-lock.json by `make test` (or here, if npm is at hand)."""
+    if not (TIMELINEJS / "dist" / "js" / "timeline.js").is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("TimelineJS is not installed (no node_modules) and npm is not available to install it")
+        subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=300)
+    return TIMELINEJS / "dist"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def serve(tmp_path, timelinejs_dist):
+    """Serve a page that renders the given TimelineJS data on 127.0.0.1; yields a function data -> page URL."""
+    (tmp_path / "dist").symlink_to(timelinejs_dist, target_is_directory=True)
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def publish(data: dict) -> str:
+        (tmp_path / "timeline.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return f"http://127.0.0.1:{server.server_address[1]}/index.html"
+
+    try:
+        yield publish
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# TimelineJS sets `ready` once it has drawn the slides, or shows an error message instead.
+READY_OR_FAILED = """() => window.timeline && (window.timeline.ready
+    || /Error/.test((document.querySelector('#timeline-embed .tl-message-full') || {}).textContent || ''))"""
+
+
+class Rendered:
+    """A page with TimelineJS drawn, and everything it tried: requests, dialogs, errors."""
+
+    def __init__(self, browser, url: str):
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        self.requests, self.outside, self.dialogs, self.errors = [], [], [], []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.page = self.context.new_page()
+        self.page.route("**/*", self._route)
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.goto(url)
+        self.page.wait_for_function(READY_OR_FAILED, timeout=30_000)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        if url.startswith(self.origin + "/"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def render(browser, serve):
+    opened = []
+
+    def draw(data: dict) -> Rendered:
+        opened.append(Rendered(browser, serve(data)))
+        return opened[-1]
+
+    try:
+        yield draw
+    finally:
+        for rendered in opened:
+            rendered.close()
+
+
+def dom_id(unique_id: str) -> str:
+    """The element id TimelineJS gives a slide: its slug, which may not start with a digit."""
+    return f"_{unique_id}" if unique_id[0].isdigit() else unique_id
+
+
+SLIDES = """() => [...document.querySelectorAll('#timeline-embed .tl-slide')].map(slide => ({
+    id: slide.id,
+    headline: (slide.querySelector('.tl-headline') || {}).textContent || null,
+    text: (slide.querySelector('.tl-text-content') || {}).textContent || '',
+    date: (slide.querySelector('.tl-headline-date') || {}).textContent || '',
+}))"""
+
+# What the timeline holds that markup in the data could have made.
+LEAKS = """() => {
+    const embed = document.getElementById('timeline-embed');
+    return {
+        pwned: typeof window.__pwned,
+        elements: [...embed.querySelectorAll('img, script, iframe, object, embed, svg image')].map(el => el.outerHTML),
+        onerror: document.querySelectorAll('[onerror]').length,
+        // Every link but TimelineJS's own credit, which it draws outside the slides and the time axis.
+        links: [...embed.querySelectorAll('a[href]')].filter(a => !a.closest('.tl-attribution'))
+            .map(a => a.getAttribute('href')),
+        groups: [...embed.querySelectorAll('.tl-timegroup-message')].map(el => el.textContent),
+    };
+}"""
+
+
+def test_timelinejs_renders_every_event(render, catalog):
+    data = timelinejs_export(catalog)
+    drawn = render(data)
+    page = drawn.page
+    slides = {s["id"]: s for s in page.evaluate(SLIDES)}
+    for event in catalog.events:
+        slide = slides.get(dom_id(event.id))
+        assert slide is not None, f"no slide for {event.id}"
+        assert slide["headline"] == event.title
+        assert " ".join(event.citations[0].quote.split()) in slide["text"]
+        assert page.locator(f"#{dom_id(event.id)}-marker").count() == 1, f"no marker for {event.id}"
+    assert len(slides) == len(catalog.events) + 1  # and the title slide
+    for event in catalog.events:
+        if event.precision.value == "approximate":
+            window = describe_window(event.start, event.end, "approximate")
+            assert slides[dom_id(event.id)]["date"] == window
+    groups = page.evaluate(LEAKS)["groups"]
+    assert sorted(groups) == sorted({e.category.label for e in catalog.events})
+    message = page.locator("#timeline-embed .tl-message-full")
+    assert message.count() == 0 or not message.is_visible(), message.text_content()
+    page.locator("#timeline-embed .tl-slidenav-next").first.click()
+    page.wait_for_timeout(1200)  # the slide animation
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "timelinejs-export.png")
+    assert drawn.outside == [], f"requests leaving 127.0.0.1: {drawn.outside}"
+    assert drawn.errors == [] and drawn.dialogs == []
+
+
+def test_timelinejs_shows_an_error_for_data_it_cannot_read(render):
+    """The check above for TimelineJS's error message does see one when there is one."""
+    drawn = render({"title": {"text": {"headline": "A title and nothing else"}}, "events": []})
+    message = drawn.page.locator("#timeline-embed .tl-message-full")
+    assert message.is_visible() and "Error" in message.text_content()
+
+
+def test_timelinejs_keeps_hostile_text_inert(render, hostile_catalog, monkeypatch):
+    # Labels are not curators' text, but `group` passes through TimelineJS's markup stripping: prove it holds too.
+    monkeypatch.setitem(CATEGORY_LABELS, Category.VIOLENCE, f"Violence {HOSTILE}")
+    data = timelinejs_export(hostile_catalog)
+    drawn = render(data)
+    page = drawn.page
+    slides = {s["id"]: s for s in page.evaluate(SLIDES)}
+    for event in hostile_catalog.events:
+        assert slides[dom_id(event.id)]["headline"] == event.title  # the payload shown as text, whole
+        assert HOSTILE in slides[dom_id(event.id)]["text"]  # in the summary
+    assert f"{QUOTE} {HOSTILE}" in slides[dom_id(QUOTED_EVENT)]["text"]
+    found = page.evaluate(LEAKS)
+    assert f"Violence {HOSTILE}" in found["groups"]
+    assert found["pwned"] == "undefined"
+    assert found["elements"] == [] and found["onerror"] == 0
+    assert found["links"] == []
+    page.get_by_role("heading", name=hostile_catalog.events[0].title).first.wait_for(state="attached")
+    assert drawn.dialogs == []
+    assert not any(urlsplit(u).path == "/x" for u in drawn.requests), "an <img src=x> from the data was loaded"
+    assert drawn.outside == [], f"requests leaving 127.0.0.1: {drawn.outside}"
+
+
+# --- CSV ---------------------------------------------------------------------
+
+
+def expected_rows(catalog) -> list[dict[str, str]]:
+    rows = []
+    for event in catalog.events:
+        places = [catalog.places[p] for p in event.places]
+        for citation in event.citations:
+            rows.append({
+                "event_id": event.id, "title": event.title,
+                "start": event.start.isoformat(), "end": event.end.isoformat(),
+                "precision": event.precision.value,
+                "window": describe_window(event.start, event.end, event.precision.value),
+                "category": event.category.value,
+                "places": "; ".join(p.name for p in places),
+                "places_az": "; ".join(p.names.az for p in places),
+                "places_ru": "; ".join(p.names.ru for p in places),
+                "source": citation.source, "publisher": catalog.sources[citation.source].publisher,
+                "quote": citation.quote,
+            })
+    return rows
+
+
+def test_csv_has_a_bom_and_reads_back_with_csv_and_pandas(catalog):
+    data = csv_export(catalog)
+    assert data.startswith(codecs.BOM_UTF8) and not data[3:].startswith(codecs.BOM_UTF8)
+    text = data.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == citation_count(catalog) == 80
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert rows == expected_rows(catalog)
+    assert any("\n" in row["quote"] for row in rows)  # line breaks survive in quoted fields
+
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == list(CSV_COLUMNS)
+    assert frame.to_dict("records") == rows
+
+
+def test_csv_keeps_azerbaijani_and_cyrillic_letters(catalog):
+    rows = list(csv.DictReader(io.StringIO(csv_export(catalog).decode("utf-8-sig"), newline="")))
+    azerbaijani = "".join(row["places_az"] for row in rows).casefold()
+    assert set(AZERBAIJANI) <= set(azerbaijani), set(AZERBAIJANI) - set(azerbaijani)
+    by_event = {row["event_id"]: row for row in rows}
+    assert "круг «20 Января»" in by_event["troops-enter-baku"]["places_ru"].split("; ")
+    assert by_event["burials-alley-of-martyrs"]["places_az"] == "Şəhidlər xiyabanı"
+
+
+def test_csv_quotes_commas_quotes_and_line_breaks(make_data):
+    title = 'A crowd, "the people", gathers;\nə ğ ı ö ş ü ç — Площадь'
+    folder = make_data(edits=[("events.yaml", "title: A crowd gathers", f"title: {json.dumps(title)}")])
+    catalog = load(folder)
+    data = csv_export(catalog)
+    assert b'"A crowd, ""the people"", gathers;\n' in data  # quoted, inner quotes doubled
+    assert data.count(b"\r\n") == 2  # rows end in CRLF; the line break inside a field stays as it is
+    (row,) = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    assert row["title"] == title
+    assert row["quote"] == "the crowd gathered\non the square"
+    assert row["places_ru"] == "Площадь; Проспект"
+    (frame_row,) = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str).to_dict("records")
+    assert frame_row["title"] == title
+
+
+# --- hostile text in the data formats -----------------------------------------
+
+
+def test_data_formats_carry_hostile_text_verbatim(hostile_catalog):
+    catalog = hostile_catalog
+    rows = list(csv.DictReader(io.StringIO(csv_export(catalog).decode("utf-8-sig"), newline="")))
+    assert rows == expected_rows(catalog)
+    assert all(row["title"].endswith(HOSTILE) for row in rows)
+    assert f"{QUOTE} {HOSTILE}" in [row["quote"] for row in rows if row["event_id"] == QUOTED_EVENT]
+
+    text = FORMATS["geojson"].render(catalog).decode("utf-8")
+    assert "&lt;" not in text and "&amp;" not in text
+    for feature in json.loads(text)["features"]:
+        assert feature["properties"]["name"].endswith(HOSTILE)
+        assert feature["properties"]["description"].endswith(HOSTILE)
+        for record in feature["properties"]["events"]:
+            assert record["title"] == catalog.event(record["id"]).title
+            assert all(c["publisher"].endswith(HOSTILE) for c in record["citations"])
+
+
+# --- the command line --------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "timelinejs", "csv"])
+def test_export_command_writes_each_format(tmp_path, capsys, catalog, fmt):
+    out = tmp_path / FORMATS[fmt].filename
+    assert main(["export", "--format", fmt, "--out", str(out), "--data", str(DATA)]) == 0
+    assert out.read_bytes() == FORMATS[fmt].render(catalog)
+    printed = capsys.readouterr().out
+    assert printed.startswith(f"wrote {out}: {len(catalog.events)} events, {len(catalog.places)} places")
+    if fmt != "csv":
+        assert json.loads(out.read_text(encoding="utf-8")) == (
+            geojson_export(catalog) if fmt == "geojson" else timelinejs_export(catalog)
+        )
+
+
+def test_export_narrative_is_for_html_only(tmp_path, capsys):
+    out = tmp_path / "places.geojson"
+    code = main(["export", "--format", "geojson", "--narrative", "chronology", "--out", str(out), "--data", str(DATA)])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == "--narrative applies only to --format html"
+    assert not out.exists()
+
+
+def test_export_stops_on_invalid_data(make_data, tmp_path, capsys):
+    folder = make_data(edits=[("events.yaml", "    - avenue", "    - avenu")])
+    out = tmp_path / "citations.csv"
+    assert main(["export", "--format", "csv", "--out", str(out), "--data", str(folder)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "export stopped: fix the data first"
+    assert not out.exists()
