@@ -7,6 +7,7 @@ import streamlit as st
 from blackjanuary.basemap import ATTRIBUTION
 from blackjanuary.claims import support_text
 from blackjanuary.figures import SINGLE_SOURCE_MARK
+from blackjanuary.formats import FORMATS
 from blackjanuary.geo import distances_text
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
@@ -263,4 +264,12 @@ controls[1].button(
 )
 scrubber()
 timeline()
+with st.expander(_("download_title"), icon=":material/download:"):
+    st.caption(_("download_intro"))
+    for column, data_format in zip(st.columns(len(FORMATS)), FORMATS.values()):
+        column.download_button(
+            _(f"download_{data_format.key}"), data=lambda f=data_format: f.render(data),  # built on click
+            file_name=data_format.filename, mime=data_format.mime, on_click="ignore",
+            icon=":material/download:", key=f"download-{data_format.key}", width="stretch",
+        )
 state._full_run = False

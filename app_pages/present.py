@@ -1,6 +1,10 @@
 """Present: a narrative one step at a time, in large type for a projector."""
 
+from datetime import date
+
 import streamlit as st
+
+from blackjanuary.export import html_export
 
 from blackjanuary.present import (
     CHRONOLOGY_ID,
@@ -121,6 +125,12 @@ else:
         )
         if slide.note and st.toggle(_("teachers_note"), key="p_note"):
             st.info(md_escape(slide.note))
+
+st.download_button(
+    _("download_slides"), data=lambda: html_export(data, narrative, made=date.today()).encode("utf-8"),
+    file_name=f"black-january-{narrative.id}.html", mime="text/html", on_click="ignore",
+    icon=":material/download:", help=_("download_slides_help"), key="download-slides", type="tertiary",
+)
 
 state._present_url = {"narrative": state.p_narrative, "step": str(state.p_step)}
 set_url(state._present_url)

@@ -381,3 +381,22 @@ MESSAGES.update({
     "slide_earlier_step": {"en": "an earlier step", "az": "əvvəlki addım", "ru": "прежний шаг"},
     "chronology_narrative": {"en": "Black January: the whole chronology", "az": "Qara Yanvar: bütün xronologiya", "ru": "Чёрный январь: вся хронология"},
 })
+
+MESSAGES.update({
+    # --- downloads --------------------------------------------------------------------
+    "download_title": {"en": "Download the data", "az": "Məlumatları yükləyin", "ru": "Скачать данные"},
+    "download_intro": {
+        "en": "The whole catalogue, with every passage, in formats other tools open: GeoJSON for a map (QGIS, geojson.io), TimelineJS for Knight Lab's timeline, CSV for a spreadsheet (one row per passage, UTF-8).",
+        "az": "Bütün kataloq, bütün parçalarla, başqa alətlərin açdığı formatlarda: xəritə üçün GeoJSON (QGIS, geojson.io), Knight Lab zaman xətti üçün TimelineJS, cədvəl üçün CSV (hər parça bir sətir, UTF-8).",
+        "ru": "Весь каталог со всеми цитатами в форматах, которые открывают другие программы: GeoJSON для карты (QGIS, geojson.io), TimelineJS для шкалы времени Knight Lab, CSV для таблицы (одна строка на цитату, UTF-8).",
+    },
+    "download_geojson": {"en": "Places (GeoJSON)", "az": "Yerlər (GeoJSON)", "ru": "Места (GeoJSON)"},
+    "download_timelinejs": {"en": "Timeline (TimelineJS)", "az": "Zaman xətti (TimelineJS)", "ru": "Шкала времени (TimelineJS)"},
+    "download_csv": {"en": "Passages (CSV)", "az": "Parçalar (CSV)", "ru": "Цитаты (CSV)"},
+    "download_slides": {"en": "Slides for offline use (HTML)", "az": "Oflayn slaydlar (HTML)", "ru": "Слайды для работы без интернета (HTML)"},
+    "download_slides_help": {
+        "en": "One file with this narrative's slides, maps and timeline; it opens in a browser with no internet and prints to A4.",
+        "az": "Bu hekayənin slaydları, xəritələri və zaman xətti olan bir fayl; internetsiz brauzerdə açılır və A4-də çap olunur.",
+        "ru": "Один файл со слайдами, картами и шкалой времени этого рассказа; открывается в браузере без интернета и печатается на A4.",
+    },
+})
