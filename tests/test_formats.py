@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 import geojson
 import pandas as pd
 import pytest
-from playwright.sync_api import sync_playwright
 from shapely.geometry import shape
 
 from blackjanuary import load
@@ -42,11 +41,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ARTIFACTS = ROOT / "test-artifacts"
 TIMELINEJS = ROOT / "node_modules" / "@knight-lab" / "timelinejs"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 AZERBAIJANI = "əğıöşüç"
 
 
@@ -271,16 +265,6 @@ def serve(tmp_path, timelinejs_dist):
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 # TimelineJS sets `ready` once it has drawn the slides, or shows an error message instead.

@@ -18,6 +18,7 @@ from blackjanuary.__main__ import main
 from blackjanuary.loading import locate, normalise
 from blackjanuary.models import Qualifier
 from blackjanuary.timeline import BAKU
+from problems import assert_reported, errors
 
 from conftest import PAPER_TXT
 
@@ -99,26 +100,6 @@ CLAIMS_YAML = """\
 BOTH = {N: NARRATIVES_YAML, C: CLAIMS_YAML, TXT: PAPER_WITH_FIGURES}
 
 
-def errors(folder: Path) -> list[str]:
-    """The errors `check` finds, as 'file:line: message' with file relative to `folder`."""
-    catalog, problems = check(folder)
-    found = [p for p in problems if p.severity == "error"]
-    assert (catalog is None) == bool(found), "a catalogue must come back exactly when there are no errors"
-    out = []
-    for p in found:
-        try:
-            name = Path(p.file).resolve().relative_to(folder.resolve()).as_posix()
-        except ValueError:
-            name = p.file
-        out.append(f"{name}:{p.line}: {p.message}")
-    return out
-
-
-def assert_reported(found: list[str], where: str, fragment: str) -> None:
-    """One of the errors is at `where` ('file:line') and says `fragment`."""
-    assert any(e.startswith(f"{where}: ") and fragment in e for e in found), (
-        f"expected {where}: ...{fragment}...; got:\n" + "\n".join(found)
-    )
 
 
 def with_both(edits=(), files=None, drop=()) -> dict:

@@ -17,6 +17,7 @@ from blackjanuary import InvalidData, Problem, check, load
 from blackjanuary import loading
 from blackjanuary.loading import MAX_YAML_BYTES, locate
 from blackjanuary.timeline import BAKU, offset_problem
+from problems import assert_reported, errors
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
@@ -25,26 +26,6 @@ INVALID = HERE / "invalid"
 E, P, S, TXT = "events.yaml", "places.yaml", "sources.yaml", "sources/paper.txt"
 
 
-def errors(folder: Path) -> list[str]:
-    """The errors `check` finds, as 'file:line: message' with file relative to `folder`."""
-    catalog, problems = check(folder)
-    found = [p for p in problems if p.severity == "error"]
-    assert (catalog is None) == bool(found), "a catalogue must come back exactly when there are no errors"
-    out = []
-    for p in found:
-        try:
-            name = Path(p.file).resolve().relative_to(folder.resolve()).as_posix()
-        except ValueError:
-            name = p.file
-        out.append(f"{name}:{p.line}: {p.message}")
-    return out
-
-
-def assert_reported(found: list[str], where: str, fragment: str) -> None:
-    """One of the errors is at `where` ('file:line') and says `fragment`."""
-    assert any(e.startswith(f"{where}: ") and fragment in e for e in found), (
-        f"expected {where}: ...{fragment}...; got:\n" + "\n".join(found)
-    )
 
 
 # --- the tiny valid folder, and what must still pass ----------------------
