@@ -30,7 +30,7 @@ def chronology_html(catalog: Catalog, active: frozenset[str] | set[str], moment:
         places = ", ".join(catalog.places[p].name_in(lang) for p in event.places)
         sources = ", ".join(catalog.sources[s].publisher for s in event.source_ids)
         rows.append(
-            f'<tr id="chrono-{html_escape(event.id)}"{" class=\"now\"" if is_now else ""}>'
+            f'''<tr id="chrono-{html_escape(event.id)}"{' class="now"' if is_now else ''}>'''
             f"<td>{html_escape(now_word) if is_now else ''}</td>"
             f"<td>{html_escape(describe_window(event.start, event.end, event.precision.value, lang))}</td>"
             f'<th scope="row">{html_escape(event.title)}</th>'
