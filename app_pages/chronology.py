@@ -4,10 +4,14 @@ import streamlit as st
 
 from blackjanuary.chronology import chronology_html
 from blackjanuary.timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_step, format_local, parse_local, step_label
-from app_pages.shared import _, catalog, lang, set_url, view_for
+from blackjanuary.selection import view_from_params
+from app_pages.shared import _, catalog, lang, set_url, url_params, view_for
 
 state = st.session_state
 data = catalog()
+if "t" not in state and url_params():  # a shared link's time, on arrival
+    view = view_from_params(url_params(), data, lang())
+    state.range, state.t = view.range_key, format_local(view.time)
 state.setdefault("range", DEFAULT_RANGE)
 view = view_for(state.range)
 steps = [format_local(s) for s in view.steps]
