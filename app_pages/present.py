@@ -24,7 +24,7 @@ data = catalog()
 # selectors are Streamlit's own test ids; no text from the data is in here.
 st.html(
     """<style>
-    .stMainBlockContainer { max-width: 1800px; padding-top: 3.2rem; }
+    .stMainBlockContainer { max-width: 1800px; padding-top: 4rem; }
     .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
     .stMainBlockContainer [data-testid="stMarkdownContainer"] li,
     .stMainBlockContainer [data-testid="stAlertContentInfo"] p { font-size: 26px; line-height: 1.45; color: #111; }
@@ -36,6 +36,7 @@ st.html(
     .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #222 !important; }
     .stMainBlockContainer [data-baseweb="select"] div { font-size: 20px; }
     .stMainBlockContainer .stButton button p { font-size: 22px !important; }
+    .st-key-language [data-testid="stMarkdownContainer"] p { font-size: 14px !important; }
     .st-key-clicker { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
     </style>"""
 )

@@ -32,8 +32,8 @@ def choose_language() -> None:
     if "lang" not in state or (asked and asked != state.get("_lang_seen")):
         state.lang = language_or_default(asked)
         state._lang_seen = asked
-    _, right = st.columns([6, 2])
-    right.segmented_control(
+    _, right = st.columns([5, 3])
+    right.container(key="language").segmented_control(
         "Language", list(LANGUAGES), key="lang", required=True, label_visibility="collapsed",
         format_func=LANGUAGES.get, help="Interface language · Dil · Язык",
     )
