@@ -3,6 +3,7 @@
 import streamlit as st
 
 from blackjanuary.chronology import chronology_html
+from blackjanuary.i18n import tr
 from blackjanuary.timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_step, format_local, parse_local, step_label
 from blackjanuary.selection import view_from_params
 from app_pages.shared import _, catalog, lang, set_url, url_params, view_for
@@ -22,11 +23,11 @@ st.title(_("chronology_title"))
 st.caption(_("chronology_intro"))
 left, right = st.columns([1, 3], vertical_alignment="bottom")
 left.segmented_control(
-    _("span"), options=list(RANGES), key="range", required=True, format_func=lambda k: _(f"range_{k}"),
+    _("span"), options=list(RANGES), key="range", required=True, format_func=lambda k, code=lang(): tr(code, f"range_{k}"),
 )
 time_range = RANGES[state.range]
 right.select_slider(
-    _("time_in_baku"), options=steps, key="t", format_func=lambda s: step_label(parse_local(s), time_range, lang()),
+    _("time_in_baku"), options=steps, key="t", format_func=lambda s, code=lang(): step_label(parse_local(s), time_range, code),
 )
 position = steps.index(state.t)
 moment = describe_step(view.steps[position], time_range, lang())

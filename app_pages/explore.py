@@ -9,6 +9,7 @@ from blackjanuary.claims import support_text
 from blackjanuary.figures import SINGLE_SOURCE_MARK
 from blackjanuary.formats import FORMATS
 from blackjanuary.geo import distances_text
+from blackjanuary.i18n import tr
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
 from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
@@ -208,7 +209,7 @@ def scrubber() -> None:
         _snap_to_range()
     time_range = RANGES[state.range]
     st.select_slider(
-        _("time_in_baku"), options=steps, key="t", format_func=lambda s: step_label(parse_local(s), time_range, lang()),
+        _("time_in_baku"), options=steps, key="t", format_func=lambda s, code=lang(): step_label(parse_local(s), time_range, code),
     )
     position = steps.index(state.t)
     active = view.active_events(position)
@@ -254,7 +255,7 @@ for notice in state.pop("notices", []):
 controls = st.columns([3, 1.5, 7.5], vertical_alignment="bottom")
 controls[0].segmented_control(
     _("span"), options=list(RANGES), key="range", required=True,
-    format_func=lambda k: _(f"range_{k}"), on_change=_snap_to_range, help=_("span_help"),
+    format_func=lambda k, code=lang(): tr(code, f"range_{k}"), on_change=_snap_to_range, help=_("span_help"),
 )
 controls[1].button(
     _("pause") if state.get("playing") else _("play"),

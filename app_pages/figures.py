@@ -29,7 +29,7 @@ state.setdefault("measure", available[0])
 
 st.segmented_control(
     _("what_is_counted"), available, key="measure", required=True,
-    format_func=lambda m: md_escape(measure_name(m, lang())),
+    format_func=lambda m, code=lang(): md_escape(measure_name(m, code)),
 )
 measure = state.measure
 set_url({"measure": measure})

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from blackjanuary.export import html_export
+from blackjanuary.i18n import tr
 
 from blackjanuary.present import (
     CHRONOLOGY_ID,
@@ -72,7 +73,7 @@ for notice in state.pop("present_notices", []):
 top = st.columns([3, 1.4, 3.2, 1.4], vertical_alignment="bottom")
 top[0].selectbox(
     _("narrative"), options, key="p_narrative", on_change=_restart,
-    format_func=lambda n: narrative_or_chronology(data, n, lang()).title,  # options are plain text, not Markdown
+    format_func=lambda n, code=lang(): narrative_or_chronology(data, n, code).title,  # options are plain text, not Markdown
 )
 top[1].button(
     _("previous"), key="prev", icon=":material/arrow_back:", width="stretch", shortcut="Left",
@@ -80,7 +81,9 @@ top[1].button(
 )
 top[2].selectbox(
     _("step"), list(range(last + 1)), key="p_step",
-    format_func=lambda n: _("title_slide") if n == 0 else _("step_of", n=n, count=last, title=shown[n - 1].event.title),
+    format_func=lambda n, code=lang(): (
+        tr(code, "title_slide") if n == 0 else tr(code, "step_of", n=n, count=last, title=shown[n - 1].event.title)
+    ),
 )
 top[3].button(
     _("next"), key="next", icon=":material/arrow_forward:", icon_position="right", width="stretch",

@@ -63,6 +63,8 @@ def with_lang(params: dict[str, str]) -> dict[str, str]:
 
 def set_url(params: dict[str, str]) -> None:
     st.query_params.from_dict(with_lang(params))
+    # The language now in the address is ours, not a new link's: a later switch must not be undone by it.
+    st.session_state._lang_seen = st.query_params.get("lang")
 
 
 def _data_key() -> tuple:
@@ -120,7 +122,7 @@ def attribution(catalog: Catalog, source_id: str) -> str:
     """Who published the passage, and in which language it is quoted."""
     source = catalog.sources[source_id]
     quoted = _("quoted_in", language=language_name(source.language, lang()))
-    return f"{md_escape(attribution_text(source))} · {md_escape(quoted)}"
+    return f"{md_escape(attribution_text(source, lang()))} · {md_escape(quoted)}"
 
 
 def passages(catalog: Catalog, event: Event) -> None:

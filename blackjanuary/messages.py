@@ -198,7 +198,7 @@ MESSAGES.update({
 MESSAGES.update({
     "metres": {"en": "{value} m", "az": "{value} m", "ru": "{value} м"},
     "kilometres": {"en": "{value} km", "az": "{value} km", "ru": "{value} км"},
-    "distance_from": {"en": "{distance} from {place}", "az": "{place} yerindən {distance}", "ru": "{distance} от места «{place}»"},
+    "distance_from": {"en": "{distance} from {place}", "az": "{place}: {distance}", "ru": "{distance} от места «{place}»"},
     "baku": {"en": "Baku", "az": "Bakı", "ru": "Баку"},
 })
 

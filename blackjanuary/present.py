@@ -9,7 +9,7 @@ import pydeck as pdk
 from .loading import Catalog
 from .maps import baku_deck, fit_view
 from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place, Source
-from .i18n import tr
+from .i18n import month, tr
 from .timeline import describe_window
 
 CONTENT_NOTE = tr("en", "content_note")  # the export's, in English like the catalogue
@@ -40,9 +40,12 @@ class Slide:
         return tuple(p for p in self.places if not p.in_baku)
 
 
-def attribution_text(source: Source) -> str:
+def attribution_text(source: Source, lang: str = "en") -> str:
     """Publisher, title and date of a source, as a passage's attribution."""
-    published = f"{source.published.day} {source.published:%B %Y}" if source.published else source.published_note or "undated"
+    if source.published:
+        published = f"{source.published.day} {month(lang, source.published.month, 'day')} {source.published.year}"
+    else:
+        published = source.published_note or "undated"
     return f"{source.publisher}, “{source.title}” ({published})"
 
 

@@ -1,0 +1,722 @@
+"""The interface in English, Azerbaijani and Russian: the messages, dates in words, place names,
+every page in AppTest, and the Chronology table that shares its time with Explore."""
+
+from __future__ import annotations
+
+import re
+import string
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import streamlit
+from streamlit.testing.v1 import AppTest
+
+from blackjanuary import load
+from blackjanuary.chronology import chronology_html
+from blackjanuary.explore import range_view
+from blackjanuary.geo import distances_text
+from blackjanuary.i18n import LANGUAGES, language_name, plural_form, tr
+from blackjanuary.messages import MESSAGES
+from blackjanuary.models import Category, Precision, Qualifier
+from blackjanuary.timeline import (
+    RANGES,
+    baku,
+    describe_step,
+    describe_window,
+    numeric_tick_format,
+    parse_local,
+    step_label,
+)
+from hostile import HOSTILE, write_hostile_copy
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+DATA = ROOT / "data"
+NIGHT, JANUARY, YEARS = RANGES["night"], RANGES["january"], RANGES["years"]
+PLURAL_FORMS = {"en": {"one", "other"}, "ru": {"one", "few", "many"}}
+QUOTE = "Tanks crushed cars, and smoke grenades and shots turned the avenues into scenes of chaos."
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load(DATA)
+
+
+# --- the messages -------------------------------------------------------------
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def forms(text: str | dict[str, str]) -> list[str]:
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
+def test_every_message_is_in_all_three_languages():
+    missing = {key: sorted(set(LANGUAGES) - set(entry)) for key, entry in MESSAGES.items() if set(entry) != set(LANGUAGES)}
+    assert missing == {}
+    empty = [(key, lang) for key, entry in MESSAGES.items() for lang, text in entry.items()
+             if not all(form.strip() for form in forms(text))]
+    assert empty == []
+
+
+def test_plural_messages_have_each_languages_forms():
+    wrong = {}
+    for key, entry in MESSAGES.items():
+        for lang, text in entry.items():
+            if not isinstance(text, dict):
+                continue
+            # Azerbaijani needs one form; if it ever has several, tr() picks them by English's rule.
+            expected = PLURAL_FORMS.get(lang, PLURAL_FORMS["en"])
+            if set(text) != expected:
+                wrong[(key, lang)] = sorted(text)
+    assert wrong == {}
+    plural = [key for key, entry in MESSAGES.items() if any(isinstance(t, dict) for t in entry.values())]
+    # A count that picks a form must be able to: every language's text takes {count}.
+    assert plural and all(placeholders(f) >= {"count"} for key in plural for t in MESSAGES[key].values() for f in forms(t))
+
+
+def test_placeholders_are_the_same_in_every_language_and_form():
+    differ = {}
+    for key, entry in MESSAGES.items():
+        english = placeholders(forms(entry["en"])[0])
+        found = {(lang, n): placeholders(f) for lang, text in entry.items() for n, f in enumerate(forms(text))}
+        if any(names != english for names in found.values()):
+            differ[key] = {"en": sorted(english), **{f"{lang}[{n}]": sorted(v) for (lang, n), v in found.items() if v != english}}
+    assert differ == {}
+
+
+def test_every_message_formats_in_every_language_for_any_count():
+    for key, entry in MESSAGES.items():
+        names = placeholders(forms(entry["en"])[0])
+        for lang in LANGUAGES:
+            for count in (0, 1, 2, 5, 11, 21, 22, 111):
+                values = {name: "X" for name in names} | ({"count": count} if "count" in names else {})
+                text = tr(lang, key, **values)
+                assert "{" not in text.replace("{mark}", ""), (key, lang, text)
+
+
+@pytest.mark.parametrize(
+    "count, form",
+    [(0, "many"), (1, "one"), (2, "few"), (4, "few"), (5, "many"), (11, "many"), (12, "many"), (14, "many"),
+     (21, "one"), (22, "few"), (25, "many"), (101, "one"), (104, "few"), (111, "many"), (112, "many")],
+)
+def test_russian_plural_form(count, form):
+    assert plural_form("ru", count) == form
+
+
+@pytest.mark.parametrize("count, form", [(0, "other"), (1, "one"), (2, "other"), (21, "other")])
+def test_english_plural_form(count, form):
+    assert plural_form("en", count) == form
+
+
+@pytest.mark.parametrize(
+    "lang, count, expected",
+    [
+        ("en", 1, "1 event in this step"),
+        ("en", 2, "2 events in this step"),
+        ("ru", 1, "1 событие в этом шаге"),
+        ("ru", 3, "3 события в этом шаге"),
+        ("ru", 5, "5 событий в этом шаге"),
+        ("ru", 11, "11 событий в этом шаге"),
+        ("ru", 21, "21 событие в этом шаге"),
+        ("az", 1, "bu addımda 1 hadisə"),
+        ("az", 7, "bu addımda 7 hadisə"),
+    ],
+)
+def test_counted_messages_agree_with_the_count(lang, count, expected):
+    assert tr(lang, "events_in_step", count=count) == expected
+
+
+def test_an_unknown_language_reads_english():
+    assert tr("xx", "page_chronology") == "Chronology"
+    assert tr("xx", "events_in_step", count=3) == "3 events in this step"
+
+
+def _keys_used_in_code() -> set[str]:
+    """Message keys written out in the app and the package: _("key") and tr(lang, "key")."""
+    used = set()
+    for path in [*(ROOT / "app_pages").glob("*.py"), *(ROOT / "blackjanuary").glob("*.py"), ROOT / "app.py"]:
+        code = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\b_\(\s*["']([a-z_]+)["']\s*[,)]""", code))
+        used |= set(re.findall(r"""\btr\(\s*[\w.]+\s*,\s*["']([a-z_]+)["']\s*[,)]""", code))
+    return used
+
+
+def test_every_key_the_code_asks_for_exists():
+    used = _keys_used_in_code()
+    assert {"page_explore", "time_in_baku", "now_marker", "baku_time"} <= used  # the patterns still find them
+    assert sorted(used - set(MESSAGES)) == []
+
+
+def test_every_key_built_from_a_value_exists():
+    """Keys the code builds, such as f"precision_{event.precision.value}", for every value there is."""
+    built = [f"range_{key}" for key in RANGES]
+    built += [f"precision_{p.value}" for p in Precision] + [f"category_{c.value}" for c in Category]
+    built += [f"qualifier_{q.value}" for q in Qualifier] + [f"status_{s}" for s in ("active", "past", "future")]
+    assert sorted(set(built) - set(MESSAGES)) == []
+
+
+# --- dates and times in words --------------------------------------------------
+
+
+WINDOWS = [
+    (baku(1990, 1, 20, 0), baku(1990, 1, 20, 2), "hour"),
+    (baku(1990, 1, 19, 19, 30), baku(1990, 1, 19, 19, 30), "minute"),
+    (baku(1990, 1, 20, 0), baku(1990, 1, 20, 6), "approximate"),
+    (baku(1990, 1, 19, 23, 30), baku(1990, 1, 20, 0, 30), "approximate"),
+    (baku(1990, 1, 20), baku(1990, 1, 21), "day"),
+    (baku(1990, 1, 20), baku(1990, 1, 23), "day"),
+    (baku(1990, 1, 1), baku(1990, 2, 1), "month"),
+    (baku(1989, 12, 1), baku(1990, 2, 1), "month"),
+    (baku(1990, 1, 1), baku(1991, 1, 1), "year"),
+    (baku(1988, 1, 1), baku(1991, 1, 1), "year"),
+]
+WINDOW_TEXT = {
+    "en": [
+        "20 Jan 1990, 00:00–02:00 Baku time",
+        "19 Jan 1990, 19:30 Baku time",
+        "20 Jan 1990, about 00:00–06:00 Baku time",
+        "about 19 Jan 1990 23:30 – 20 Jan 1990 00:30 Baku time",
+        "20 Jan 1990",
+        "20 Jan 1990 – 22 Jan 1990",
+        "January 1990",
+        "December 1989 – January 1990",
+        "1990",
+        "1988–1990",
+    ],
+    "az": [
+        "20 yanvar 1990, 00:00–02:00 Bakı vaxtı",
+        "19 yanvar 1990, 19:30 Bakı vaxtı",
+        "20 yanvar 1990, təxminən 00:00–06:00 Bakı vaxtı",
+        "təxminən 19 yanvar 1990 23:30 – 20 yanvar 1990 00:30 Bakı vaxtı",
+        "20 yanvar 1990",
+        "20 yanvar 1990 – 22 yanvar 1990",
+        "yanvar 1990",
+        "dekabr 1989 – yanvar 1990",
+        "1990",
+        "1988–1990",
+    ],
+    "ru": [
+        "20 января 1990, 00:00–02:00 по бакинскому времени",
+        "19 января 1990, 19:30 по бакинскому времени",
+        "20 января 1990, около 00:00–06:00 по бакинскому времени",
+        "около 19 января 1990 23:30 – 20 января 1990 00:30 по бакинскому времени",
+        "20 января 1990",
+        "20 января 1990 – 22 января 1990",
+        "январь 1990",  # a month on its own: nominative
+        "декабрь 1989 – январь 1990",
+        "1990",
+        "1988–1990",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+@pytest.mark.parametrize("n", range(len(WINDOWS)), ids=[f"{w[2]}-{i}" for i, w in enumerate(WINDOWS)])
+def test_describe_window(lang, n):
+    start, end, precision = WINDOWS[n]
+    assert describe_window(start, end, precision, lang) == WINDOW_TEXT[lang][n]
+
+
+@pytest.mark.parametrize(
+    "time_range, when, expected",
+    [
+        (NIGHT, baku(1990, 1, 20, 2), {
+            "en": "Sat 20 Jan 1990, 02:00–03:00 Baku time",
+            "az": "Ş. 20 yanvar 1990, 02:00–03:00 Bakı vaxtı",
+            "ru": "сб 20 января 1990, 02:00–03:00 по бакинскому времени",
+        }),
+        (NIGHT, baku(1990, 1, 19, 23), {
+            "en": "Fri 19 Jan 1990, 23:00–00:00 Baku time",
+            "az": "C. 19 yanvar 1990, 23:00–00:00 Bakı vaxtı",
+            "ru": "пт 19 января 1990, 23:00–00:00 по бакинскому времени",
+        }),
+        (JANUARY, baku(1990, 1, 15, 6), {
+            "en": "Mon 15 Jan 1990, 06:00–12:00 Baku time",
+            "az": "B.e. 15 yanvar 1990, 06:00–12:00 Bakı vaxtı",
+            "ru": "пн 15 января 1990, 06:00–12:00 по бакинскому времени",
+        }),
+        (YEARS, baku(1990, 1, 1), {"en": "January 1990", "az": "yanvar 1990", "ru": "январь 1990"}),
+    ],
+    ids=["night-sat", "night-fri", "january-mon", "years"],
+)
+def test_describe_step(time_range, when, expected):
+    assert {lang: describe_step(when, time_range, lang) for lang in LANGUAGES} == expected
+
+
+def test_english_is_the_default_and_unchanged():
+    """The strings tests/test_timeline.py expected before there were languages."""
+    assert describe_window(baku(1990, 1, 20, 0), baku(1990, 1, 20, 2), "hour") == "20 Jan 1990, 00:00–02:00 Baku time"
+    assert describe_window(baku(1990, 1, 19, 19), baku(1990, 1, 19, 19), "approximate") == \
+        "19 Jan 1990, about 19:00 Baku time"
+    assert describe_step(baku(1990, 1, 13, 6), JANUARY) == "Sat 13 Jan 1990, 06:00–12:00 Baku time"
+    assert [step_label(s, NIGHT) for s in NIGHT.steps()[5:8]] == ["23:00", "00:00", "01:00"]
+    assert step_label(baku(1990, 1, 20, 6), JANUARY) == "20 Jan 06:00"
+    assert step_label(baku(1990, 1, 1), YEARS) == "Jan 1990"
+
+
+@pytest.mark.parametrize(
+    "time_range, when, expected",
+    [
+        (NIGHT, baku(1990, 1, 20, 2), {"en": "02:00", "az": "02:00", "ru": "02:00"}),
+        (JANUARY, baku(1990, 1, 20, 6), {"en": "20 Jan 06:00", "az": "20 yan 06:00", "ru": "20 янв 06:00"}),
+        (YEARS, baku(1991, 10, 1), {"en": "Oct 1991", "az": "okt 1991", "ru": "окт 1991"}),
+    ],
+)
+def test_step_labels(time_range, when, expected):
+    assert {lang: step_label(when, time_range, lang) for lang in LANGUAGES} == expected
+
+
+@pytest.mark.parametrize(
+    "tick_format, expected",
+    [("%H:%M", "%H:%M"), ("%d %b %H:%M", "%d.%m %H:%M"), ("%b %Y", "%m.%Y")],
+)
+def test_numeric_tick_format(tick_format, expected):
+    assert numeric_tick_format(tick_format) == expected
+
+
+# --- place names -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "place_id, expected",
+    [
+        ("20-yanvar-circle", {"en": "20 Yanvar Circle", "az": "20 Yanvar dairəsi", "ru": "круг «20 Января»"}),
+        ("alley-of-martyrs", {"en": "Alley of Martyrs", "az": "Şəhidlər xiyabanı", "ru": "Аллея шехидов"}),
+        ("baku", {"en": "Baku", "az": "Bakı", "ru": "Баку"}),
+    ],
+)
+def test_place_name_in_each_language(catalog, place_id, expected):
+    place = catalog.places[place_id]
+    assert {lang: place.name_in(lang) for lang in LANGUAGES} == expected
+    assert place.name_in("xx") == expected["en"]
+
+
+def test_distances_name_places_in_the_interface_language(catalog):
+    circle = catalog.places["20-yanvar-circle"]
+    places = list(catalog.places.values())
+    assert distances_text(circle, places, "en").startswith("5.0 km from Neftchiler Avenue")
+    assert distances_text(circle, places, "az").startswith("Neftçilər prospekti: 5,0 km")
+    assert distances_text(circle, places, "ru").startswith("5,0 км от места «проспект Нефтяников»")
+
+
+# --- the app in AppTest ------------------------------------------------------------
+
+
+def run_app(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [s.value for s in at.subheader] + [c.value for c in at.caption]
+    parts += [w.value for w in at.warning] + [b.label for b in at.button] + [e.label for e in at.expander]
+    return unescape("\n".join(parts))
+
+
+@pytest.fixture
+def nav_titles(monkeypatch):
+    """The page titles app.py gives st.navigation, on each run, as the navigation bar lists them."""
+    seen: list[list[str]] = []
+    original = streamlit.navigation
+
+    def recording(pages, *args, **kwargs):
+        seen.append([page.title for page in pages])
+        return original(pages, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "navigation", recording)
+    return seen
+
+
+NAV = {
+    "en": ["Explore", "Present", "Figures", "Chronology", "Sources"],
+    "az": ["Araşdır", "Təqdimat", "Rəqəmlər", "Xronologiya", "Mənbələr"],
+    "ru": ["Обзор", "Презентация", "Цифры", "Хронология", "Источники"],
+}
+# What each page shows in the interface language: its title, or for Present (whose title is
+# the narrative's, in English like the catalogue) its controls' labels.
+PAGE_TEXTS = {
+    "explore": {
+        "az": ("Qara Yanvar: Bakı, 19–20 yanvar 1990", "Bakı vaxtı (UTC+04:00)"),
+        "ru": ("Чёрный январь: Баку, 19–20 января 1990 года", "Время в Баку (UTC+04:00)"),
+    },
+    "present": {"az": (None, "Hekayə"), "ru": (None, "Рассказ")},
+    "figures": {
+        "az": ("Rəqəmlər: hər mənbə nə iddia edir", "Nə sayılır"),
+        "ru": ("Цифры: что утверждает каждый источник", "Что подсчитано"),
+    },
+    "chronology": {"az": ("Xronologiya", "Bakı vaxtı (UTC+04:00)"), "ru": ("Хронология", "Время в Баку (UTC+04:00)")},
+    "sources": {"az": ("Mənbələr", "Mənbə"), "ru": ("Источники", "Источник")},
+}
+
+
+def widget_labels(at: AppTest) -> set[str]:
+    found = set()
+    for kind in ("select_slider", "selectbox", "segmented_control", "toggle", "button"):
+        found |= {w.label for w in at.get(kind)}
+    return found
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+@pytest.mark.parametrize("page", list(PAGE_TEXTS))
+def test_every_page_in_each_language(nav_titles, page, lang):
+    at = run_app({"lang": lang})
+    if page != "explore":
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    assert at.segmented_control(key="lang").value == lang
+    assert nav_titles[-1] == NAV[lang]
+    title, label = PAGE_TEXTS[page][lang]
+    if title:
+        assert [t.value for t in at.title] == [title]
+    assert label in widget_labels(at)
+    assert at.query_params["lang"] == lang
+
+
+def test_present_in_azerbaijani_translates_its_controls_and_content_note():
+    at = run_app({"lang": "az"})
+    at.switch_page("app_pages/present.py").run()
+    assert not at.exception
+    assert [at.button(key=k).label for k in ("prev", "next")] == ["Əvvəlki", "Növbəti"]
+    assert at.selectbox(key="p_step").label == "Addım"
+    assert any(w.value.startswith("**Məzmun barədə qeyd.**") for w in at.warning)
+    assert "13 addım." in texts(at)
+    assert dict(at.query_params) == {"narrative": "night-hour-by-hour", "step": "0", "lang": "az"}
+
+
+def test_an_unknown_language_falls_back_to_english(nav_titles):
+    at = run_app({"lang": "xx"})
+    assert not at.exception
+    assert at.segmented_control(key="lang").value == "en"
+    assert nav_titles[-1] == NAV["en"]
+    assert [t.value for t in at.title] == ["Black January: Baku, 19–20 January 1990"]
+    assert at.select_slider(key="t").label == "Time in Baku (UTC+04:00)"
+    assert "Sat 20 Jan 1990, 00:00–01:00 Baku time" in texts(at)
+    assert "lang" not in at.query_params  # English is the default, not written into the URL
+    assert not at.warning
+
+
+def test_english_links_carry_no_lang(nav_titles):
+    at = run_app()
+    assert at.segmented_control(key="lang").value == "en"
+    assert nav_titles[-1] == NAV["en"]
+    assert dict(at.query_params) == {"t": "1990-01-20T00:00"}
+
+
+def test_switching_the_language_redraws_the_page_and_the_url(nav_titles):
+    at = run_app({"t": "1990-01-20T02:00"})
+    assert "Sat 20 Jan 1990, 02:00–03:00 Baku time" in texts(at)
+
+    at.segmented_control(key="lang").set_value("az").run()
+    assert not at.exception
+    assert nav_titles[-1] == NAV["az"]
+    assert [t.value for t in at.title] == ["Qara Yanvar: Bakı, 19–20 yanvar 1990"]
+    assert at.select_slider(key="t").label == "Bakı vaxtı (UTC+04:00)"
+    assert "Ş. 20 yanvar 1990, 02:00–03:00 Bakı vaxtı" in texts(at)
+    assert dict(at.query_params) == {"t": "1990-01-20T02:00", "lang": "az"}
+
+
+@pytest.mark.parametrize("arrived_with", [None, "az"], ids=["no-lang-in-link", "lang-in-link"])
+def test_switching_the_language_again(nav_titles, arrived_with):
+    at = run_app({"t": "1990-01-20T02:00", **({"lang": arrived_with} if arrived_with else {})})
+    if not arrived_with:
+        at.segmented_control(key="lang").set_value("az").run()
+    assert nav_titles[-1] == NAV["az"]
+
+    at.segmented_control(key="lang").set_value("ru").run()
+    assert at.segmented_control(key="lang").value == "ru"
+    assert nav_titles[-1] == NAV["ru"]
+    assert "сб 20 января 1990, 02:00–03:00 по бакинскому времени" in texts(at)
+    assert at.query_params["lang"] == "ru"
+
+    at.segmented_control(key="lang").set_value("en").run()
+    assert nav_titles[-1] == NAV["en"]
+    assert "Sat 20 Jan 1990, 02:00–03:00 Baku time" in texts(at)
+    assert dict(at.query_params) == {"t": "1990-01-20T02:00"}
+
+
+def test_the_language_stays_when_switching_pages(nav_titles):
+    at = run_app({"lang": "ru"})
+    at.switch_page("app_pages/chronology.py").run()
+    assert [t.value for t in at.title] == ["Хронология"]
+    at.switch_page("app_pages/sources.py").run()
+    assert [t.value for t in at.title] == ["Источники"]
+    assert at.query_params["lang"] == "ru"
+    at.switch_page("app_pages/explore.py").run()
+    assert not at.exception
+    assert nav_titles[-1] == NAV["ru"]
+    assert at.select_slider(key="t").label == "Время в Баку (UTC+04:00)"
+
+
+@pytest.mark.parametrize(
+    "lang, quoted",
+    [("en", "quoted in English"), ("az", "sitat ingilis dilində"), ("ru", "цитата на английском")],
+)
+def test_quotes_stay_in_english_and_say_so(lang, quoted):
+    at = run_app({"lang": lang, "event": "tanks-crush-cars"})
+    assert not at.exception
+    quotes = [unescape(m.value) for m in at.markdown if m.value.startswith(">")]
+    assert f"> {QUOTE}" in quotes
+    attributions = [unescape(c.value) for c in at.caption if c.value.startswith("—")]
+    assert attributions and all(a.endswith(f" · {quoted}") for a in attributions)
+    assert at.query_params.get("lang") == (None if lang == "en" else lang)
+
+
+def test_present_quotes_stay_in_english_and_say_so():
+    at = run_app({"lang": "ru"})
+    at.query_params.update({"narrative": "night-hour-by-hour", "step": "7"})
+    at.switch_page("app_pages/present.py").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Tanks crush cars"]
+    assert f"> {QUOTE}" in [unescape(m.value) for m in at.markdown]
+    assert any(unescape(c.value).endswith(" · цитата на английском") for c in at.caption)
+    assert "шаг 7 из 13" in texts(at)
+    assert language_name("en", "ru") == "на английском"
+
+
+def test_the_map_labels_places_in_the_interface_language():
+    import json
+
+    at = run_app({"lang": "az"})
+    [labels] = [layer for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
+                if layer["id"] == "labels"]
+    assert labels["characterSet"] == "auto"  # else deck.gl draws only ASCII: no ə, ı, ş or Cyrillic
+    names = {row["id"]: row["name"] for row in labels["data"]}
+    assert names["20-yanvar-circle"] == "20 Yanvar dairəsi"
+    assert names["neftchiler-avenue"] == "Neftçilər prospekti"
+
+
+@pytest.mark.parametrize("page", ["present", "explore"])
+def test_widgets_can_be_driven_in_russian(page):
+    at = run_app({"lang": "ru"})
+    if page == "present":
+        at.switch_page("app_pages/present.py").run()
+        at.button(key="next").click().run()
+        assert [t.value for t in at.title] == ["State of emergency for Baku decreed in Moscow"]
+    else:
+        at.segmented_control(key="range").set_value("january").run()
+        assert at.segmented_control(key="range").value == "january"
+
+
+# --- the Chronology table ---------------------------------------------------------------
+
+
+class ChronologyTable(HTMLParser):
+    """The rows of chronology_html's table, the tags it holds and the text of each cell."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.caption = ""
+        self.header: list[str] = []
+        self.rows: list[dict] = []
+        self._cell: list[str] | None = None
+        self._where: str | None = None
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        attrs = dict(attrs)
+        if tag in ("thead", "tbody", "caption"):
+            self._where = tag
+        if tag == "caption":
+            self._cell = []
+        elif tag == "tr" and self._where == "tbody":
+            self.rows.append({"id": attrs.get("id"), "class": attrs.get("class") or "", "cells": [], "scopes": []})
+        elif tag in ("td", "th"):
+            self._cell = []
+            if self._where == "tbody":
+                self.rows[-1]["scopes"].append((tag, attrs.get("scope")))
+            elif tag == "th":
+                assert attrs.get("scope") == "col"
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.caption = "".join(self._cell)
+            self._cell = None
+        elif tag in ("td", "th") and self._cell is not None:
+            text = "".join(self._cell)
+            (self.rows[-1]["cells"] if self._where == "tbody" else self.header).append(text)
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+    @property
+    def now(self) -> list[str]:
+        return [row["id"].removeprefix("chrono-") for row in self.rows if "now" in row["class"].split()]
+
+
+def chronology_table(at: AppTest) -> ChronologyTable:
+    [html] = [h.proto.body for h in at.get("html") if "bj-chronology" in h.proto.body]
+    return ChronologyTable(html)
+
+
+def expected_now(catalog, range_key: str, t: str) -> list[str]:
+    view = range_view(catalog, range_key)
+    active = view.index.active[view.index.position(parse_local(t))]
+    return [e.id for e in catalog.events if e.id in active]
+
+
+def test_the_table_has_a_row_per_event_in_time_order(catalog):
+    table = ChronologyTable(chronology_html(catalog, frozenset(), "x"))
+    assert [row["id"] for row in table.rows] == [f"chrono-{e.id}" for e in catalog.events]
+    assert [row["cells"][2] for row in table.rows] == [e.title for e in catalog.events]
+    assert all(row["scopes"][2] == ("th", "row") for row in table.rows)
+    assert table.header == ["Now", "When (Baku time)", "Event", "Places", "Sources", "Precision"]
+    assert table.now == []
+    starts = [e.start for e in catalog.events]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("t", ["1990-01-19T18:00", "1990-01-20T02:00", "1990-01-20T11:00"])
+def test_chronology_marks_the_events_of_the_chosen_time(catalog, t):
+    at = run_app({"t": t})
+    at.switch_page("app_pages/chronology.py").run()
+    assert not at.exception
+    assert at.select_slider(key="t").value == t
+    table = chronology_table(at)
+    assert len(table.rows) == len(catalog.events)
+    now = expected_now(catalog, "night", t)
+    assert now and table.now == now
+    assert all((row["cells"][0] == "now") == ("now" in row["class"]) for row in table.rows)
+    assert table.caption.startswith(f"{len(catalog.events)} events; {len(now)} at ")
+
+
+def test_chronology_follows_its_own_scrubber_and_range(catalog):
+    at = run_app()
+    at.switch_page("app_pages/chronology.py").run()
+    at.select_slider(key="t").set_value("1990-01-19T19:00").run()
+    assert chronology_table(at).now == expected_now(catalog, "night", "1990-01-19T19:00")
+    assert "tv-power-unit-blown-up" in chronology_table(at).now
+    assert at.query_params["t"] == "1990-01-19T19:00"
+
+    at.segmented_control(key="range").set_value("years").run()
+    assert not at.exception
+    assert at.select_slider(key="t").value == "1990-01-01T00:00"
+    assert chronology_table(at).now == expected_now(catalog, "years", "1990-01-01T00:00")
+    assert dict(at.query_params) == {"t": "1990-01-01T00:00", "r": "years"}
+
+
+@pytest.mark.parametrize(
+    "lang, header, marker, when, places",
+    [
+        ("az", "Nə vaxt (Bakı vaxtı)", "indi", "20 yanvar 1990", "20 Yanvar dairəsi, Neftçilər prospekti"),
+        ("ru", "Когда (время Баку)", "сейчас", "20 января 1990", "круг «20 Января», проспект Нефтяников"),
+    ],
+)
+def test_chronology_in_each_language(catalog, lang, header, marker, when, places):
+    at = run_app({"lang": lang, "t": "1990-01-20T02:00"})
+    at.switch_page("app_pages/chronology.py").run()
+    assert not at.exception
+    table = chronology_table(at)
+    assert table.header[1] == header
+    assert table.now == expected_now(catalog, "night", "1990-01-20T02:00")
+    assert {row["cells"][0] for row in table.rows if "now" in row["class"]} == {marker}
+    assert {row["cells"][0] for row in table.rows if "now" not in row["class"]} == {""}
+    [deaths] = [row for row in table.rows if row["id"] == "chrono-deaths-in-the-streets"]
+    assert deaths["cells"][1].startswith(when)
+    assert deaths["cells"][2] == catalog.event("deaths-in-the-streets").title  # the catalogue stays in English
+    assert deaths["cells"][3] == places
+
+
+def test_switching_the_language_on_chronology_redraws_the_table():
+    at = run_app({"t": "1990-01-20T02:00"})
+    at.switch_page("app_pages/chronology.py").run()
+    assert chronology_table(at).header[0] == "Now"
+    at.segmented_control(key="lang").set_value("ru").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Хронология"]
+    table = chronology_table(at)
+    assert table.header[0] == "Сейчас"
+    assert table.caption.startswith("Событий: ")
+    assert at.select_slider(key="t").value == "1990-01-20T02:00"
+    assert dict(at.query_params) == {"t": "1990-01-20T02:00", "lang": "ru"}
+
+
+def explore_step_line(at: AppTest) -> str:
+    [line] = [unescape(m.value) for m in at.markdown if re.match(r"^\*\*\w{3} \d", m.value)]
+    return line
+
+
+def test_time_chosen_on_chronology_is_kept_on_explore(catalog):
+    at = run_app()
+    at.switch_page("app_pages/chronology.py").run()
+    at.select_slider(key="t").set_value("1990-01-20T03:00").run()
+    at.switch_page("app_pages/explore.py").run()
+    assert not at.exception
+    assert at.select_slider(key="t").value == "1990-01-20T03:00"
+    assert explore_step_line(at).startswith("**Sat 20 Jan 1990, 03:00–04:00 Baku time**")
+    assert at.query_params["t"] == "1990-01-20T03:00"
+
+
+def test_time_chosen_on_explore_is_kept_on_chronology(catalog):
+    at = run_app()
+    at.select_slider(key="t").set_value("1990-01-19T21:00").run()
+    at.switch_page("app_pages/chronology.py").run()
+    assert not at.exception
+    assert at.select_slider(key="t").value == "1990-01-19T21:00"
+    assert chronology_table(at).now == expected_now(catalog, "night", "1990-01-19T21:00")
+
+    # And the range with it: a step of January on Explore is the same step on Chronology.
+    at.switch_page("app_pages/explore.py").run()
+    at.segmented_control(key="range").set_value("january").run()
+    at.select_slider(key="t").set_value("1990-01-15T12:00").run()
+    at.switch_page("app_pages/chronology.py").run()
+    assert at.segmented_control(key="range").value == "january"
+    assert at.select_slider(key="t").value == "1990-01-15T12:00"
+    assert chronology_table(at).now == expected_now(catalog, "january", "1990-01-15T12:00")
+    assert dict(at.query_params) == {"t": "1990-01-15T12:00", "r": "january"}
+
+    # And back: Explore opens at the step Chronology showed.
+    at.select_slider(key="t").set_value("1990-01-16T18:00").run()
+    at.switch_page("app_pages/explore.py").run()
+    assert at.segmented_control(key="range").value == "january"
+    assert at.select_slider(key="t").value == "1990-01-16T18:00"
+    assert explore_step_line(at).startswith("**Tue 16 Jan 1990, 18:00–00:00 Baku time**")
+
+
+@pytest.fixture(scope="module")
+def hostile_data(tmp_path_factory):
+    return write_hostile_copy(DATA, tmp_path_factory.mktemp("hostile-languages") / "data")
+
+
+SAFE_TAGS = {"style", "table", "caption", "thead", "tbody", "tr", "th", "td"}
+
+
+def test_chronology_table_escapes_hostile_text(hostile_data):
+    catalog = load(hostile_data)
+    for lang in LANGUAGES:
+        table = ChronologyTable(chronology_html(catalog, frozenset({catalog.events[0].id}), HOSTILE, lang))
+        assert table.tags == SAFE_TAGS
+        assert all(row["cells"][2].endswith(f" {HOSTILE}") for row in table.rows)
+        assert HOSTILE in table.caption
+
+
+def test_chronology_page_escapes_hostile_text(hostile_data, monkeypatch):
+    monkeypatch.setenv("BLACKJANUARY_DATA", str(hostile_data))
+    catalog = load(hostile_data)
+    at = run_app({"t": "1990-01-20T02:00"})
+    at.switch_page("app_pages/chronology.py").run()
+    assert not at.exception
+    [html] = [h.proto.body for h in at.get("html") if "bj-chronology" in h.proto.body]
+    assert "<img" not in html and "<script" not in html
+    table = ChronologyTable(html)
+    assert table.tags == SAFE_TAGS
+    [tanks] = [row for row in table.rows if row["id"] == "chrono-tanks-crush-cars"]
+    assert tanks["cells"][2] == f"Tanks crush cars {HOSTILE}"
+    [deaths] = [row for row in table.rows if row["id"] == "chrono-deaths-in-the-streets"]
+    assert deaths["cells"][3] == f"20 Yanvar Circle {HOSTILE}, Neftchiler Avenue {HOSTILE}"
+    assert any(HOSTILE in row["cells"][4] for row in table.rows)  # and so do the publishers
+    assert table.now == expected_now(catalog, "night", "1990-01-20T02:00")
