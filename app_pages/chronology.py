@@ -6,6 +6,7 @@ from blackjanuary.chronology import chronology_html
 from blackjanuary.i18n import tr
 from blackjanuary.timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_step, format_local, parse_local, step_label
 from blackjanuary.selection import view_from_params
+from blackjanuary.text import md_escape
 from app_pages.shared import _, catalog, lang, set_url, url_params, view_for
 
 state = st.session_state
@@ -13,6 +14,7 @@ data = catalog()
 if "t" not in state and url_params():  # a shared link's time, on arrival
     view = view_from_params(url_params(), data, lang())
     state.range, state.t = view.range_key, format_local(view.time)
+    state.chronology_notices = view.notices
 state.setdefault("range", DEFAULT_RANGE)
 view = view_for(state.range)
 steps = [format_local(s) for s in view.steps]
@@ -21,6 +23,8 @@ if state.get("t") not in steps:
 
 st.title(_("chronology_title"))
 st.caption(_("chronology_intro"))
+for notice in state.pop("chronology_notices", []):
+    st.warning(md_escape(notice), icon=":material/link_off:")
 left, right = st.columns([1, 3], vertical_alignment="bottom")
 left.segmented_control(
     _("span"), options=list(RANGES), key="range", required=True, format_func=lambda k, code=lang(): tr(code, f"range_{k}"),

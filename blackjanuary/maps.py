@@ -114,7 +114,7 @@ def baku_deck(
     _place_labels(labelled)
     points = [r for r in rows if len(r["path"]) == 1]
     lines = [r for r in rows if len(r["path"]) > 1]
-    layers = basemap_layers(filled=not tiles) + [
+    layers = basemap_layers(filled=not tiles, lang=lang) + [
         pdk.Layer(
             "PathLayer",
             id="lines",

@@ -3,6 +3,7 @@ every page in AppTest, and the Chronology table that shares its time with Explor
 
 from __future__ import annotations
 
+import json
 import re
 import string
 from html.parser import HTMLParser
@@ -720,3 +721,21 @@ def test_chronology_page_escapes_hostile_text(hostile_data, monkeypatch):
     assert deaths["cells"][3] == f"20 Yanvar Circle {HOSTILE}, Neftchiler Avenue {HOSTILE}"
     assert any(HOSTILE in row["cells"][4] for row in table.rows)  # and so do the publishers
     assert table.now == expected_now(catalog, "night", "1990-01-20T02:00")
+
+
+@pytest.mark.parametrize(
+    "lang, expected", [("en", "Old City"), ("az", "İçərişəhər"), ("ru", "Старый город")]
+)
+def test_map_landmarks_speak_the_interface_language(lang, expected):
+    deck = json.loads(range_view(load(DATA), "night").deck(6, None, False, lang).to_json())
+    landmarks = next(layer for layer in deck["layers"] if layer["id"] == "landmarks")
+    assert expected in [row["text"] for row in landmarks["data"]]
+    assert landmarks["characterSet"] == "auto"  # not ASCII only: İ, ə and Cyrillic need their glyphs
+
+
+def test_a_malformed_time_in_a_chronology_link_gives_a_notice():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["t"] = "yesterday"
+    at.switch_page("app_pages/chronology.py").run()
+    assert not at.exception
+    assert any("yesterday" in w.value for w in at.warning)

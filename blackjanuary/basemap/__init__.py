@@ -26,10 +26,15 @@ SHORE = [120, 150, 175, 255]
 # ("Maiden Tower (Baku)" 40°21′58″N 49°50′14″E for the Old City; the bay and
 # the sea labelled in open water of the bundled coastline).
 LANDMARKS = [
-    {"text": "Old City", "position": [49.8372, 40.3661]},
-    {"text": "Baku Bay", "position": [49.8800, 40.3450]},
-    {"text": "Caspian Sea", "position": [49.9300, 40.3300]},
+    {"text": "Old City", "position": [49.8372, 40.3661], "az": "İçərişəhər", "ru": "Старый город"},
+    {"text": "Baku Bay", "position": [49.8800, 40.3450], "az": "Bakı körfəzi", "ru": "Бакинская бухта"},
+    {"text": "Caspian Sea", "position": [49.9300, 40.3300], "az": "Xəzər dənizi", "ru": "Каспийское море"},
 ]
+
+
+def landmarks(lang: str = "en") -> list[dict]:
+    """The landmark labels in an interface language."""
+    return [{"text": m.get(lang, m["text"]), "position": m["position"]} for m in LANDMARKS]
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +43,7 @@ def land() -> dict:
     return json.loads(LAND_FILE.read_text(encoding="utf-8"))
 
 
-def basemap_layers(filled: bool, inline: bool = False) -> list[pdk.Layer]:
+def basemap_layers(filled: bool, inline: bool = False, lang: str = "en") -> list[pdk.Layer]:
     """Sea, land and shore, then landmark labels.
 
     With `filled` False (street tiles underneath) sea and land are not
@@ -67,7 +72,8 @@ def basemap_layers(filled: bool, inline: bool = False) -> list[pdk.Layer]:
             get_line_width=1, line_width_min_pixels=1.5, pickable=False,
         ),
         pdk.Layer(
-            "TextLayer", id="landmarks", data=LANDMARKS, get_position="position", get_text="text",
+            "TextLayer", id="landmarks", data=landmarks(lang), get_position="position", get_text="text",
+            character_set='"auto"',  # every letter of the labels, İ and Cyrillic included (see maps.py)
             # Same font settings as the place labels, so deck.gl builds one glyph atlas, not two.
             get_size=12, get_color=[90, 110, 130, 200], pickable=False,
         ),
