@@ -12,84 +12,32 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from blackjanuary import Catalog, load
 from blackjanuary.devserver import running_app
 from blackjanuary.explore import range_view
 from blackjanuary.maps import fit_view
 from blackjanuary.timeline import parse_local
+from browsing import DESKTOP, Traffic, open_page, settle, visit
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT, QUOTED_SOURCE, write_hostile_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ARTIFACTS = ROOT / "test-artifacts"
-DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 DECK = '[data-testid="stDeckGlJsonChart"]'
 PLOTLY = '[data-testid="stPlotlyChart"]'
 # The bold step line above the map, e.g. 'Sat 20 Jan 1990, 02:00–03:00 Baku time'; event
 # windows in the panel say 'Baku time' too, but never start with a weekday.
 STEP_LINE = re.compile(r"^\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d–\d\d:\d\d Baku time$")
-# Streamlit's frontend probes <page path>/_stcore/health and <page path>/_stcore/host-config
-# when the page is opened at a deep path such as /sources; the server answers 404 and
-# the frontend falls back to the root endpoints. Those two 404s, and only those, are expected.
-STREAMLIT_PROBE = re.compile(r"^/[^/]+/_stcore/(health|host-config)$")
 
 expect.set_options(timeout=30_000)
-
-
-@dataclass
-class Traffic:
-    """What a page asked for and complained about while a test drove it."""
-
-    urls: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def hosts(self) -> set[str]:
-        return {urlsplit(u).netloc for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")}
-
-
-def _expected_probe(url: str) -> bool:
-    return bool(STREAMLIT_PROBE.match(urlsplit(url).path))
-
-
-def open_page(browser: Browser, viewport: dict = DESKTOP) -> tuple[Page, Traffic]:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    traffic = Traffic()
-    page.on("request", lambda request: traffic.urls.append(request.url))
-    page.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
-    page.on(
-        "response",
-        lambda response: response.status >= 400 and not _expected_probe(response.url)
-        and traffic.errors.append(f"HTTP {response.status}: {response.url}"),
-    )
-    # Only errors: WebGL's 'GPU stall due to ReadPixels' notes arrive as warnings.
-    page.on(
-        "console",
-        lambda message: message.type == "error" and not _expected_probe(message.location.get("url", ""))
-        and traffic.errors.append(f"console: {message.text} ({message.location.get('url')})"),
-    )
-    return page, traffic
-
-
-def settle(page: Page) -> None:
-    page.wait_for_selector(IDLE)
-
-
-def visit(page: Page, url: str) -> None:
-    page.goto(url)
-    settle(page)
 
 
 def wait_for_charts(page: Page) -> None:

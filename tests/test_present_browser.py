@@ -8,17 +8,17 @@ launched by the `browser` fixture in conftest.py. Screenshots go to test-artifac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from blackjanuary import load
 from blackjanuary.explore import range_view
 from blackjanuary.present import slides
 from blackjanuary.timeline import parse_local
+from browsing import open_page, settle, visit
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -26,50 +26,10 @@ ARTIFACTS = ROOT / "test-artifacts"
 NIGHT = "night-hour-by-hour"
 NIGHT_TITLE = "The night of 19–20 January, hour by hour"
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 DECK = '[data-testid="stDeckGlJsonChart"]'
-# Streamlit's frontend probes <page path>/_stcore/health and /_stcore/host-config at a deep
-# path such as /present; the server answers 404 and the frontend falls back to the root ones.
-STREAMLIT_PROBE = re.compile(r"^/[^/]+/_stcore/(health|host-config)$")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 expect.set_options(timeout=30_000)
-
-
-@dataclass
-class Errors:
-    found: list[str] = field(default_factory=list)
-
-
-def _expected_probe(url: str) -> bool:
-    return bool(STREAMLIT_PROBE.match(urlsplit(url).path))
-
-
-def open_page(browser: Browser, viewport: dict) -> tuple[Page, Errors]:
-    page = browser.new_context(viewport=viewport).new_page()
-    page.set_default_timeout(30_000)
-    errors = Errors()
-    page.on("pageerror", lambda error: errors.found.append(f"page error: {error}"))
-    page.on(
-        "response",
-        lambda response: response.status >= 400 and not _expected_probe(response.url)
-        and errors.found.append(f"HTTP {response.status}: {response.url}"),
-    )
-    page.on(
-        "console",
-        lambda message: message.type == "error" and not _expected_probe(message.location.get("url", ""))
-        and errors.found.append(f"console: {message.text} ({message.location.get('url')})"),
-    )
-    return page, errors
-
-
-def settle(page: Page) -> None:
-    page.wait_for_selector(IDLE)
-
-
-def visit(page: Page, url: str) -> None:
-    page.goto(url)
-    settle(page)
 
 
 def params(page: Page) -> dict[str, str]:
@@ -170,7 +130,7 @@ def test_arrow_and_page_keys_step_through_the_narrative(app_url, page_and_errors
     press("PageUp", 0)
     assert shown[0].event.title == "State of emergency for Baku decreed in Moscow"
     assert shown[1].event.title == "Television centre's power unit blown up"
-    assert errors.found == []
+    assert errors.errors == []
 
 
 def test_teachers_note_is_hidden_until_its_toggle_is_clicked(app_url, page_and_errors, catalog):
@@ -189,7 +149,7 @@ def test_teachers_note_is_hidden_until_its_toggle_is_clicked(app_url, page_and_e
     expect(info).to_be_visible()
     expect(info).to_have_text(note)
     settle(page)
-    assert errors.found == []
+    assert errors.errors == []
 
 
 # --- projector type --------------------------------------------------------------------
@@ -214,7 +174,7 @@ def test_slide_fits_the_projector_in_large_type(app_url, browser, catalog, width
         assert all(px >= 24 for px in sizes.values()), sizes
         expect(passage).to_be_in_viewport()
         screenshot(page, f"present-{width}")
-        assert errors.found == []
+        assert errors.errors == []
     finally:
         page.context.close()
 
@@ -251,7 +211,7 @@ def test_present_in_russian(app_url, page_and_errors):
     assert params(page) == {"narrative": NIGHT, "step": "7", "lang": "ru"}
     page.locator(f"{DECK} canvas").wait_for()
     screenshot(page, "present-ru")
-    assert errors.found == []
+    assert errors.errors == []
 
 
 def test_explore_in_azerbaijani_at_a_place(app_url, page_and_errors):
@@ -268,7 +228,7 @@ def test_explore_in_azerbaijani_at_a_place(app_url, page_and_errors):
     settle(page)
     assert params(page) == {"t": "1990-01-20T00:00", "place": "20-yanvar-circle", "lang": "az"}
     screenshot(page, "explore-az")
-    assert errors.found == []
+    assert errors.errors == []
 
 
 def test_chronology_in_russian(app_url, browser, catalog):
@@ -289,7 +249,7 @@ def test_chronology_in_russian(app_url, browser, catalog):
         expect(table.locator("#chrono-deaths-in-the-streets td").nth(2)).to_have_text("круг «20 Января», проспект Нефтяников")
         table.locator("#chrono-casualty-figures").scroll_into_view_if_needed()
         screenshot(page, "chronology-ru")
-        assert errors.found == []
+        assert errors.errors == []
     finally:
         page.context.close()
 
@@ -311,7 +271,7 @@ def test_a_link_to_chronology_opens_at_its_time(app_url, page_and_errors, catalo
     expect(now).to_have_count(len(active))
     assert set(now.evaluate_all("rows => rows.map(r => r.id.replace('chrono-', ''))")) == active
     assert params(page) == {"t": t, **({"r": range_key} if range_key != "night" else {})}
-    assert errors.found == []
+    assert errors.errors == []
 
 
 def test_the_language_can_be_switched_twice(app_url, page_and_errors):

@@ -1,0 +1,62 @@
+"""Driving the app in Chromium: open a page that records what it asked for and any error, wait for reruns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page
+
+DESKTOP = {"width": 1280, "height": 800}
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# Streamlit's frontend probes <page path>/_stcore/health and <page path>/_stcore/host-config
+# when the page is opened at a deep path such as /sources; the server answers 404 and
+# the frontend falls back to the root endpoints. Those two 404s, and only those, are expected.
+STREAMLIT_PROBE = re.compile(r"^/[^/]+/_stcore/(health|host-config)$")
+
+
+@dataclass
+class Traffic:
+    """What a page asked for and complained about while a test drove it."""
+
+    urls: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def hosts(self) -> set[str]:
+        return {urlsplit(u).netloc for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")}
+
+
+def _expected_probe(url: str) -> bool:
+    return bool(STREAMLIT_PROBE.match(urlsplit(url).path))
+
+
+def open_page(browser: Browser, viewport: dict = DESKTOP) -> tuple[Page, Traffic]:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    traffic = Traffic()
+    page.on("request", lambda request: traffic.urls.append(request.url))
+    page.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and not _expected_probe(response.url)
+        and traffic.errors.append(f"HTTP {response.status}: {response.url}"),
+    )
+    # Only errors: WebGL's 'GPU stall due to ReadPixels' notes arrive as warnings.
+    page.on(
+        "console",
+        lambda message: message.type == "error" and not _expected_probe(message.location.get("url", ""))
+        and traffic.errors.append(f"console: {message.text} ({message.location.get('url')})"),
+    )
+    return page, traffic
+
+
+def settle(page: Page) -> None:
+    page.wait_for_selector(IDLE)
+
+
+def visit(page: Page, url: str) -> None:
+    page.goto(url)
+    settle(page)
