@@ -8,7 +8,9 @@ from .text import html_escape
 from .timeline import describe_window
 
 STYLE = """<style>
-.bj-chronology { border-collapse: collapse; width: 100%; font-size: 1rem; line-height: 1.45; }
+.bj-scroll { overflow-x: auto; }
+.bj-scroll:focus-visible { outline: 3px solid #c62828; outline-offset: 2px; }
+.bj-chronology { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: 1rem; line-height: 1.45; }
 .bj-chronology caption { text-align: left; font-weight: 600; padding: 0.4rem 0; }
 .bj-chronology th, .bj-chronology td { border-bottom: 1px solid #d8d8d8; padding: 0.45rem 0.6rem; text-align: left; vertical-align: top; }
 .bj-chronology thead th { background: #f3f1ec; position: sticky; top: 0; }
@@ -41,6 +43,9 @@ def chronology_html(catalog: Catalog, active: frozenset[str] | set[str], moment:
         )
     caption = tr(lang, "table_caption", count=len(catalog.events), now=len(active), time=moment)
     return (
-        f'{STYLE}<table class="bj-chronology"><caption>{html_escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        # On a narrow screen the table scrolls sideways inside its own region, which a
+        # keyboard can reach (tabindex) and a screen reader names (the caption).
+        f'{STYLE}<div class="bj-scroll" role="region" tabindex="0" aria-label="{html_escape(caption)}">'
+        f'<table class="bj-chronology"><caption>{html_escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )

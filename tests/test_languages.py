@@ -693,7 +693,7 @@ def hostile_data(tmp_path_factory):
     return write_hostile_copy(DATA, tmp_path_factory.mktemp("hostile-languages") / "data")
 
 
-SAFE_TAGS = {"style", "table", "caption", "thead", "tbody", "tr", "th", "td"}
+SAFE_TAGS = {"style", "div", "table", "caption", "thead", "tbody", "tr", "th", "td"}  # div: the scrolling region
 
 
 def test_chronology_table_escapes_hostile_text(hostile_data):
@@ -739,3 +739,10 @@ def test_a_malformed_time_in_a_chronology_link_gives_a_notice():
     at.switch_page("app_pages/chronology.py").run()
     assert not at.exception
     assert any("yesterday" in w.value for w in at.warning)
+
+
+def test_the_chronology_table_scrolls_in_a_named_region_a_keyboard_can_reach(catalog):
+    html = chronology_html(catalog, frozenset(), "now", "en")
+    region = re.search(r'<div class="bj-scroll" role="region" tabindex="0" aria-label="([^"]+)">', html)
+    assert region and region.group(1).startswith(f"{len(catalog.events)} events")
+    assert html.index("<table") >= region.end() and html.rstrip().endswith("</table></div>")
