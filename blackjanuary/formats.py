@@ -50,15 +50,22 @@ def _geometry(place: Place) -> dict:
     return {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in place.path]}
 
 
-def _event_record(catalog: Catalog, event: Event) -> dict:
+def _event_fields(event: Event) -> dict:
+    """What every export says of an event besides its id, places and passages."""
     return {
-        "id": event.id,
         "title": event.title,
         "start": event.start.isoformat(),
         "end": event.end.isoformat(),
         "precision": event.precision.value,
         "window": _window(event),
         "category": event.category.value,
+    }
+
+
+def _event_record(catalog: Catalog, event: Event) -> dict:
+    return {
+        "id": event.id,
+        **_event_fields(event),
         "citations": [
             {"source": c.source, "publisher": catalog.sources[c.source].publisher, "quote": c.quote}
             for c in event.citations
@@ -183,12 +190,7 @@ def csv_rows(catalog: Catalog) -> list[dict[str, str]]:
         places = [catalog.places[p] for p in event.places]
         shared = {
             "event_id": event.id,
-            "title": event.title,
-            "start": event.start.isoformat(),
-            "end": event.end.isoformat(),
-            "precision": event.precision.value,
-            "window": _window(event),
-            "category": event.category.value,
+            **_event_fields(event),
             "places": "; ".join(p.name for p in places),
             "places_az": "; ".join(p.names.az for p in places),
             "places_ru": "; ".join(p.names.ru for p in places),

@@ -94,6 +94,15 @@ FILES = {
 }
 
 
+@pytest.fixture(scope="session")
+def real():
+    """The shipped data, validated: its errors are the assertion message if it has any."""
+    catalog, problems = check(DATA)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    assert catalog is not None
+    return catalog
+
+
 @pytest.fixture
 def make_data(tmp_path):
     """Write the tiny valid data folder and return its path, changed as asked.

@@ -36,13 +36,6 @@ SINGLE = "pogroms-13-january"  # cited twice, both times by Teen Voice alone
 SEVERAL = "tanks-crush-cars"  # cited by two sources
 
 
-@pytest.fixture(scope="module")
-def real():
-    catalog, problems = check(DATA)
-    assert catalog is not None, [str(p) for p in problems]
-    return catalog
-
-
 # --- small catalogues: the tiny folder of conftest.py plus a second source and claims ----
 
 GAZETTE = """

@@ -365,14 +365,6 @@ NIGHT_TO = datetime(1990, 1, 21, tzinfo=BAKU)
 DIGITS = re.compile(r"\d[\d,]*")
 
 
-@pytest.fixture(scope="module")
-def real():
-    catalog, problems = check(DATA)
-    assert [str(p) for p in problems if p.severity == "error"] == []
-    assert catalog is not None
-    return catalog
-
-
 def test_real_data_has_the_narratives_and_claims(real):
     assert len(real.narratives) >= 2
     assert {NIGHT, "rallies-to-independence"} <= set(real.narratives)

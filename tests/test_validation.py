@@ -369,14 +369,6 @@ def test_there_are_invalid_examples():
 # --- the real data ----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def real():
-    catalog, problems = check(DATA)
-    assert [str(p) for p in problems if p.severity == "error"] == []
-    assert catalog is not None
-    return catalog
-
-
 def test_real_data_counts(real):
     assert len(real.events) >= 20
     assert len(real.places) >= 8
