@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
+import weakref
 from typing import Iterable
 
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
+from shapely.geometry import LineString
 
-from .basemap import basemap_layers
+from .basemap import LABEL_FAMILY, LABEL_FONT, LABEL_HALO, LABEL_SIZE, basemap_layers
 from .loading import Catalog
 from .models import Place
 
 MAP_HEIGHT = 430
+M_PER_DEGREE_LAT = 111_320
+STREET_WIDTH_M = {False: 110, True: 190}  # selected streets are drawn wider
 MAX_LABELS = 40  # past this, only places with events at the step are named; hover names the rest
 MAP_WIDTH_GUESS = 400  # narrower than the map column at 1280 px, so a phone still sees every place
 COLOURS = {
@@ -25,6 +31,23 @@ STATUS_TEXT = {
     "past": "events earlier",
     "future": "events later",
 }
+
+
+_SERIALISED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class CompactDeck(pdk.Deck):
+    """A deck that is serialised once and without indentation.
+
+    Streamlit sends a map's JSON to the browser at every rerun, which parses
+    it with a JSON5 parser written in JavaScript: pydeck's indented JSON is
+    twice the size. A deck is built once per step and not changed after.
+    """
+
+    def to_json(self) -> str:
+        if self not in _SERIALISED:
+            _SERIALISED[self] = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return _SERIALISED[self]
 
 
 def place_statuses(catalog: Catalog, active: Iterable[str], past: Iterable[str]) -> dict[str, str]:
@@ -60,33 +83,38 @@ def fit_view(points: list[tuple[float, float]], width: int = MAP_WIDTH_GUESS, he
     return {"latitude": centre_lat, "longitude": centre_lon, "zoom": round(min(zoom, 15), 2), "pitch": 0, "bearing": 0}
 
 
-def _row(place: Place, status: str, selected: bool, status_text: dict[str, str] = STATUS_TEXT, lang: str = "en") -> dict:
+def _ribbon(path: list[tuple[float, float]], width_m: float) -> list[list[float]]:
+    """The outline, in [lon, lat], of a street drawn `width_m` wide along its (lat, lon) path.
+
+    The map draws streets as filled polygons rather than deck.gl paths: one
+    kind of layer fewer for the browser to compile and draw at every step.
+    """
+    lat0 = sum(lat for lat, _ in path) / len(path)
+    x_m, y_m = M_PER_DEGREE_LAT * math.cos(math.radians(lat0)), M_PER_DEGREE_LAT
+    line = LineString([(lon * x_m, lat * y_m) for lat, lon in path])
+    outline = line.buffer(width_m / 2, quad_segs=3, join_style="round")
+    return [[round(x / x_m, 6), round(y / y_m, 6)] for x, y in outline.exterior.coords]
+
+
+def _row(place: Place, status: str, status_text: dict[str, str] = STATUS_TEXT, lang: str = "en") -> dict:
+    """What the map needs of a place, and only that: the deck's JSON goes to the browser at every step."""
     lat, lon = place.anchor
-    return {
-        "id": place.id,
-        "name": place.name_in(lang),
-        "status": status_text[status],
-        "position": [lon, lat],
-        "path": [[p_lon, p_lat] for p_lat, p_lon in place.points],
-        "colour": COLOURS[status],
-        "radius": 140 if status == "active" else 100,
-        "width": 90 if selected else 45,
-    }
+    row = {"id": place.id, "name": place.name_in(lang), "status": status_text[status], "colour": COLOURS[status]}
+    if len(place.points) == 1:
+        return row | {"position": [lon, lat], "radius": 140 if status == "active" else 100}
+    return row | {"path": place.points, "anchor": [lon, lat]}
 
 
-def _place_labels(rows: list[dict], near_degrees: float = 0.008) -> None:
-    """Put a label below its marker when a place just north of it already has its label above."""
-    above: list[list[float]] = []
-    for row in sorted(rows, key=lambda r: -r["position"][1]):
-        lon, lat = row["position"]
+def _labels(rows: list[dict], near_degrees: float = 0.008) -> list[dict]:
+    """One label per row at its marker, put below it when a place just north already has its label above."""
+    labels, above = [], []
+    for row in sorted(rows, key=lambda r: -r.get("position", r.get("anchor"))[1]):
+        lon, lat = row.get("position", row.get("anchor"))
         crowded = any(abs(lat - o_lat) < near_degrees and abs(lon - o_lon) < near_degrees * 2 for o_lon, o_lat in above)
-        row["label_offset"] = [0, 18] if crowded else [0, -18]
+        labels.append({"id": row["id"], "name": row["name"], "position": [lon, lat], "offset": [0, 18] if crowded else [0, -18]})
         if not crowded:
-            above.append(row["position"])
-
-
-def _latlon(path: list[list[float]]) -> list[tuple[float, float]]:
-    return [(lat, lon) for lon, lat in path]
+            above.append((lon, lat))
+    return labels
 
 
 def baku_deck(
@@ -97,7 +125,7 @@ def baku_deck(
     view: dict | None = None,
     status_text: dict[str, str] = STATUS_TEXT,
     lang: str = "en",
-) -> pdk.Deck:
+) -> CompactDeck:
     """A map of the places in Baku over the bundled coastline; places elsewhere are listed beside it.
 
     Only places in `statuses` are drawn. The view fits them unless `view`
@@ -106,23 +134,28 @@ def baku_deck(
     shore are the whole basemap.
     """
     rows = [
-        _row(place, statuses[place.id], place.id == selected_place, status_text, lang)
+        _row(place, statuses[place.id], status_text, lang)
         for place in catalog.places.values()
         if place.in_baku and place.id in statuses
     ]
     labelled = rows if len(rows) <= MAX_LABELS else [r for r in rows if r["status"] == status_text["active"]][:MAX_LABELS]
-    _place_labels(labelled)
-    points = [r for r in rows if len(r["path"]) == 1]
-    lines = [r for r in rows if len(r["path"]) > 1]
+    points = [r for r in rows if "position" in r]
+    lines = [
+        {k: v for k, v in r.items() if k not in ("path", "anchor")}
+        | {"polygon": _ribbon(r["path"], STREET_WIDTH_M[r["id"] == selected_place])}
+        for r in rows if "path" in r
+    ]
+    # Three kinds of deck.gl layer in all (filled polygons, circles, text): each
+    # kind is a shader the browser compiles before the first frame, and with
+    # software WebGL every one of them costs a noticeable part of a second.
     layers = basemap_layers(filled=not tiles, lang=lang) + [
         pdk.Layer(
-            "PathLayer",
+            "PolygonLayer",
             id="lines",
             data=lines,
-            get_path="path",
-            get_color="colour",
-            get_width="width",
-            width_min_pixels=5,
+            get_polygon="polygon",
+            get_fill_color="colour",
+            stroked=False,
             pickable=True,
             auto_highlight=True,
         ),
@@ -146,7 +179,7 @@ def baku_deck(
         pdk.Layer(
             "ScatterplotLayer",
             id="selected",
-            data=[r for r in points if r["id"] == selected_place],
+            data=[{k: r[k] for k in ("id", "position", "radius")} for r in points if r["id"] == selected_place],
             get_position="position",
             get_radius="radius",
             radius_min_pixels=12,
@@ -160,25 +193,30 @@ def baku_deck(
         pdk.Layer(
             "TextLayer",
             id="labels",
-            data=labelled,
+            data=_labels(labelled),
             get_position="position",
             get_text="name",
-            get_size=13,
+            get_size=LABEL_SIZE,
             get_color=[30, 30, 30, 255],
-            get_pixel_offset="label_offset",
+            get_pixel_offset="offset",
             # deck.gl draws only ASCII unless told 'auto' (every letter in the labels),
             # so ə, ı, ş and Cyrillic names show. Quoted, so pydeck passes the string
             # as it is instead of turning it into an accessor.
             character_set='"auto"',
-            background=True,
-            get_background_color=[255, 255, 255, 200],
+            # A white halo rather than a background box: the halo is drawn by the
+            # text's own shader, a box would need one more.
+            font_family=LABEL_FAMILY,
+            font_settings=LABEL_FONT,
+            outline_width=LABEL_HALO,
+            outline_color=[255, 255, 255, 235],
             pickable=False,
         ),
     ]
-    return pdk.Deck(
+    frame = [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
+    return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(
-            **({"pitch": 0, "bearing": 0, **view} if view else fit_view([p for r in rows for p in _latlon(r["path"])]))
+            **({"pitch": 0, "bearing": 0, **view} if view else fit_view(frame))
         ),
         # map_provider=None with pydeck's default style sentinel requests no tiles at all;
         # an explicit map_style=None would make Streamlit fetch Carto's style.

@@ -1,10 +1,9 @@
 """The bundled offline basemap: Absheron land and shore, and a few orientation labels, as deck layers.
 
 The land file lives in the app's static/ folder (see static/NOTICE.md for its
-source and licence). In the app the map fetches it once from its own server
-by URL: the URL is the same on every rerun, so deck.gl keeps the layer
-instead of rebuilding the polygons at each scrub step. Elsewhere (an offline
-export) the polygons can be inlined instead.
+source and licence). The map fetches it once from the app's own server by
+URL: the URL is the same on every rerun, so deck.gl keeps the layer instead
+of rebuilding the polygons at each scrub step.
 """
 
 from __future__ import annotations
@@ -20,7 +19,12 @@ LAND_FILE = STATIC_DIR / "absheron-land.geojson"
 LAND_URL = "/app/static/absheron-land.geojson"
 ATTRIBUTION = "© OpenStreetMap contributors"
 SEA = [200, 222, 238, 255]
-SHORE = [120, 150, 175, 255]
+SHORE = [120, 150, 175, 255]  # the shore line of the printable SVG maps
+LABEL_SIZE = 13
+LABEL_FONT = {"sdf": True, "buffer": 8}  # signed-distance glyphs, so labels can carry a halo
+# The page's own typeface when it has loaded; quoted so pydeck passes it as a string, not an accessor.
+LABEL_FAMILY = '"Source Sans, Helvetica, Arial, sans-serif"'
+LABEL_HALO = 10
 
 # Orientation only; not places of the catalogue. Positions: Wikipedia
 # ("Maiden Tower (Baku)" 40°21′58″N 49°50′14″E for the Old City; the bay and
@@ -43,39 +47,34 @@ def land() -> dict:
     return json.loads(LAND_FILE.read_text(encoding="utf-8"))
 
 
-def basemap_layers(filled: bool, inline: bool = False, lang: str = "en") -> list[pdk.Layer]:
-    """Sea, land and shore, then landmark labels.
+def basemap_layers(filled: bool, lang: str = "en") -> list[pdk.Layer]:
+    """Sea and land, then landmark labels; with `filled` False (street tiles underneath) only the labels.
 
-    With `filled` False (street tiles underneath) sea and land are not
-    painted, only the shoreline. With `inline` the land is put in the deck's
-    JSON instead of being fetched from the app's static files.
+    The shore is where the two fills meet: an outline would be drawn by a
+    path layer, one more shader for the browser to compile before the first frame.
     """
     west, south, east, north = land()["properties"]["bounds"]
     layers = []
     if filled:
         # Colours come from row fields: Streamlit rewrites every layer's fill
         # accessor for its selection highlight, and a field survives that.
-        layers.append(
+        layers += [
             pdk.Layer(
                 "PolygonLayer", id="sea",
                 data=[{"polygon": [[west, south], [east, south], [east, north], [west, north]], "fill": SEA}],
                 get_polygon="polygon", get_fill_color="fill", stroked=False, pickable=False,
-            )
-        )
-    layers += [
-        pdk.Layer(
-            "GeoJsonLayer", id="land", data=land() if inline else LAND_URL,
-            filled=filled, get_fill_color="properties.fill",
-            stroked=True, get_line_color=SHORE,
-            # widthUnits='pixels' draws lines kilometres wide in Streamlit's
-            # deck.gl; a width in metres with a pixel minimum draws a hairline.
-            get_line_width=1, line_width_min_pixels=1.5, pickable=False,
-        ),
+            ),
+            pdk.Layer(
+                "GeoJsonLayer", id="land", data=LAND_URL,
+                filled=True, get_fill_color="properties.fill", stroked=False, pickable=False,
+            ),
+        ]
+    layers.append(
         pdk.Layer(
             "TextLayer", id="landmarks", data=landmarks(lang), get_position="position", get_text="text",
             character_set='"auto"',  # every letter of the labels, İ and Cyrillic included (see maps.py)
             # Same font settings as the place labels, so deck.gl builds one glyph atlas, not two.
-            get_size=12, get_color=[90, 110, 130, 200], pickable=False,
-        ),
-    ]
+            get_size=LABEL_SIZE, font_family=LABEL_FAMILY, font_settings=LABEL_FONT, get_color=[90, 110, 130, 200], pickable=False,
+        )
+    )
     return layers

@@ -1,0 +1,95 @@
+"""The explorer's map as deck JSON: what it draws, with how few kinds of layer, and how it is sent."""
+
+import json
+import math
+import tomllib
+from pathlib import Path
+
+import pydeck as pdk
+import pytest
+from shapely.geometry import LineString, Point, Polygon
+
+from blackjanuary.maps import M_PER_DEGREE_LAT, STREET_WIDTH_M, _ribbon, baku_deck
+
+PROJECT = Path(__file__).resolve().parent.parent
+# Each kind is a shader program the browser compiles before the first frame;
+# with software WebGL a path layer or a text background box costs a part of a second.
+FILL_LAYERS = {"PolygonLayer", "GeoJsonLayer"}
+ALLOWED_KINDS = FILL_LAYERS | {"ScatterplotLayer", "TextLayer"}
+
+
+def deck_json(catalog, **kwargs) -> dict:
+    statuses = {place_id: "active" for place_id in catalog.places}
+    return json.loads(baku_deck(catalog, statuses, **kwargs).to_json())
+
+
+@pytest.mark.parametrize("tiles", [False, True])
+def test_the_map_draws_with_fills_circles_and_text_only(real, tiles):
+    layers = deck_json(real, selected_place="neftchiler-avenue", tiles=tiles)["layers"]
+    kinds = {layer["@@type"] for layer in layers}
+    assert kinds <= ALLOWED_KINDS, kinds - ALLOWED_KINDS
+    for layer in layers:
+        assert not layer.get("stroked") or layer["@@type"] == "ScatterplotLayer", layer["id"]  # no outline paths
+        assert not layer.get("background"), layer["id"]  # a box behind text is one more shader
+    ids = [layer["id"] for layer in layers]
+    assert ("land" in ids) is not tiles and ("sea" in ids) is not tiles  # street tiles bring their own shore
+
+
+def test_labels_carry_a_halo_drawn_by_the_text_shader(real):
+    layers = {layer["id"]: layer for layer in deck_json(real)["layers"]}
+    labels, landmarks = layers["labels"], layers["landmarks"]
+    assert labels["fontSettings"]["sdf"] is True and labels["outlineWidth"] > 0
+    # One glyph atlas for both text layers: the same family and font settings.
+    assert (labels["fontFamily"], labels["fontSettings"]) == (landmarks["fontFamily"], landmarks["fontSettings"])
+    assert labels["fontFamily"].startswith("Source Sans")  # a string, not turned into an accessor
+    names = {row["id"]: row["name"] for row in labels["data"]}
+    assert names["neftchiler-avenue"] == "Neftchiler Avenue" and names["20-yanvar-circle"] == "20 Yanvar Circle"
+
+
+def _metres(lon: float, lat: float, lat0: float) -> tuple[float, float]:
+    return lon * M_PER_DEGREE_LAT * math.cos(math.radians(lat0)), lat * M_PER_DEGREE_LAT
+
+
+def test_a_street_is_a_ribbon_of_its_width_along_its_path(real):
+    avenue = real.places["neftchiler-avenue"]
+    lat0 = sum(lat for lat, _ in avenue.points) / len(avenue.points)
+    outline = Polygon([_metres(lon, lat, lat0) for lon, lat in _ribbon(avenue.points, 110)])
+    path = LineString([_metres(lon, lat, lat0) for lat, lon in avenue.points])
+    assert outline.is_valid
+    assert outline.buffer(1).contains(path)
+    for fraction in (0.1, 0.5, 0.9):
+        middle = path.interpolate(fraction, normalized=True)
+        assert outline.exterior.distance(middle) == pytest.approx(55, abs=3)  # half the width either side
+    assert not outline.contains(Point(middle.x, middle.y + 120))
+
+
+def test_the_selected_street_is_drawn_wider(real):
+    def width_of(selected):
+        [row] = next(layer for layer in deck_json(real, selected_place=selected)["layers"] if layer["id"] == "lines")["data"]
+        lons = [lon for lon, _ in row["polygon"]]
+        return max(lons) - min(lons)
+
+    assert STREET_WIDTH_M[True] > STREET_WIDTH_M[False]
+    assert width_of("neftchiler-avenue") > width_of(None)
+
+
+def test_places_carry_only_what_the_map_uses(real):
+    layers = {layer["id"]: layer for layer in deck_json(real)["layers"]}
+    for row in layers["places"]["data"]:
+        assert set(row) == {"id", "name", "status", "colour", "position", "radius"}
+    for row in layers["lines"]["data"]:
+        assert set(row) == {"id", "name", "status", "colour", "polygon"}
+
+
+def test_the_deck_is_sent_as_compact_json_that_says_what_pydeck_says(real):
+    deck = baku_deck(real, {place_id: "past" for place_id in real.places})
+    compact, indented = deck.to_json(), pdk.Deck.to_json(deck)
+    assert json.loads(compact) == json.loads(indented)
+    assert "\n" not in compact and len(compact) < len(indented) * 0.6
+    assert deck.to_json() is compact  # serialised once; the page sends it at every rerun
+
+
+def test_the_server_skips_per_rerun_work_the_app_does_not_need():
+    config = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False  # a full collection after every scrub step
+    assert config["server"]["fileWatcherType"] == "none"  # module watching at every new session and rerun
