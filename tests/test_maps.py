@@ -93,3 +93,19 @@ def test_the_server_skips_per_rerun_work_the_app_does_not_need():
     config = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["runner"]["postScriptGC"] is False  # a full collection after every scrub step
     assert config["server"]["fileWatcherType"] == "none"  # module watching at every new session and rerun
+    assert config["runner"]["magicEnabled"] is False  # a second pass over each page's syntax tree
+
+
+def test_no_page_relies_on_magic():
+    """With magic off a bare expression shows nothing: every statement in a page must be a call or a binding."""
+    import ast
+
+    for path in [PROJECT / "app.py", *sorted((PROJECT / "app_pages").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0]) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await, ast.Yield)):
+                assert id(node) in docstrings, f"{path.name}:{node.lineno} would be written to the page by magic"
