@@ -12,13 +12,16 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import LineString
 
-from .basemap import LABEL_FAMILY, LABEL_FONT, LABEL_HALO, LABEL_SIZE, basemap_layers
+from .basemap import LABEL_SIZE, basemap_layers, text_layer
 from .loading import Catalog
 from .models import Place
 
 MAP_HEIGHT = 430
 M_PER_DEGREE_LAT = 111_320
 STREET_WIDTH_M = {False: 110, True: 190}  # selected streets are drawn wider
+MARK = "\u25cf"  # ● a place's marker
+MARK_SIZE = {False: 18, True: 24}  # pixels; places with events at the step are larger
+LABEL_COLOUR = [30, 30, 30, 255]
 MAX_LABELS = 40  # past this, only places with events at the step are named; hover names the rest
 MAP_WIDTH_GUESS = 400  # narrower than the map column at 1280 px, so a phone still sees every place
 COLOURS = {
@@ -101,7 +104,7 @@ def _row(place: Place, status: str, status_text: dict[str, str] = STATUS_TEXT, l
     lat, lon = place.anchor
     row = {"id": place.id, "name": place.name_in(lang), "status": status_text[status], "colour": COLOURS[status]}
     if len(place.points) == 1:
-        return row | {"position": [lon, lat], "radius": 140 if status == "active" else 100}
+        return row | {"position": [lon, lat], "mark": MARK, "size": MARK_SIZE[status == "active"], "offset": [0, 0]}
     return row | {"path": place.points, "anchor": [lon, lat]}
 
 
@@ -111,7 +114,10 @@ def _labels(rows: list[dict], near_degrees: float = 0.008) -> list[dict]:
     for row in sorted(rows, key=lambda r: -r.get("position", r.get("anchor"))[1]):
         lon, lat = row.get("position", row.get("anchor"))
         crowded = any(abs(lat - o_lat) < near_degrees and abs(lon - o_lon) < near_degrees * 2 for o_lon, o_lat in above)
-        labels.append({"id": row["id"], "name": row["name"], "position": [lon, lat], "offset": [0, 18] if crowded else [0, -18]})
+        labels.append({
+            "id": row["id"], "name": row["name"], "position": [lon, lat], "offset": [0, 18] if crowded else [0, -18],
+            "size": LABEL_SIZE, "colour": LABEL_COLOUR,
+        })
         if not crowded:
             above.append((lon, lat))
     return labels
@@ -145,9 +151,9 @@ def baku_deck(
         | {"polygon": _ribbon(r["path"], STREET_WIDTH_M[r["id"] == selected_place])}
         for r in rows if "path" in r
     ]
-    # Three kinds of deck.gl layer in all (filled polygons, circles, text): each
-    # kind is a shader the browser compiles before the first frame, and with
-    # software WebGL every one of them costs a noticeable part of a second.
+    # Two kinds of deck.gl layer in all, filled polygons and text (places are
+    # drawn as dots of text): each kind is a shader the browser compiles before
+    # the first frame, and with software WebGL each costs a part of a second.
     layers = basemap_layers(filled=not tiles, lang=lang) + [
         pdk.Layer(
             "PolygonLayer",
@@ -159,58 +165,11 @@ def baku_deck(
             pickable=True,
             auto_highlight=True,
         ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            id="places",
-            data=points,
-            get_position="position",
-            get_fill_color="colour",
-            get_line_color=[255, 255, 255, 230],
-            get_radius="radius",
-            line_width_min_pixels=1.5,
-            radius_min_pixels=7,
-            radius_max_pixels=30,
-            stroked=True,
-            pickable=True,
-            auto_highlight=True,
-        ),
-        # A ring around the selected place; lineWidthUnits='pixels' with per-row
-        # widths draws nothing in Streamlit's deck.gl, so the ring is its own layer.
-        pdk.Layer(
-            "ScatterplotLayer",
-            id="selected",
-            data=[{k: r[k] for k in ("id", "position", "radius")} for r in points if r["id"] == selected_place],
-            get_position="position",
-            get_radius="radius",
-            radius_min_pixels=12,
-            radius_max_pixels=36,
-            filled=False,
-            stroked=True,
-            get_line_color=[20, 20, 20, 255],
-            line_width_min_pixels=3,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            id="labels",
-            data=_labels(labelled),
-            get_position="position",
-            get_text="name",
-            get_size=LABEL_SIZE,
-            get_color=[30, 30, 30, 255],
-            get_pixel_offset="offset",
-            # deck.gl draws only ASCII unless told 'auto' (every letter in the labels),
-            # so ə, ı, ş and Cyrillic names show. Quoted, so pydeck passes the string
-            # as it is instead of turning it into an accessor.
-            character_set='"auto"',
-            # A white halo rather than a background box: the halo is drawn by the
-            # text's own shader, a box would need one more.
-            font_family=LABEL_FAMILY,
-            font_settings=LABEL_FONT,
-            outline_width=LABEL_HALO,
-            outline_color=[255, 255, 255, 235],
-            pickable=False,
-        ),
+        text_layer("places", points, "mark", pickable=True),
+        # The selected place again on top, its halo dark instead of white: a ring.
+        # The same glyph at the same size, so it sits exactly on the marker.
+        text_layer("selected", [r for r in points if r["id"] == selected_place], "mark", halo=[20, 20, 20, 255]),
+        text_layer("labels", _labels(labelled), "name"),
     ]
     frame = [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
     return CompactDeck(

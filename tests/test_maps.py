@@ -15,7 +15,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 # Each kind is a shader program the browser compiles before the first frame;
 # with software WebGL a path layer or a text background box costs a part of a second.
 FILL_LAYERS = {"PolygonLayer", "GeoJsonLayer"}
-ALLOWED_KINDS = FILL_LAYERS | {"ScatterplotLayer", "TextLayer"}
+ALLOWED_KINDS = FILL_LAYERS | {"TextLayer"}
 
 
 def deck_json(catalog, **kwargs) -> dict:
@@ -24,12 +24,12 @@ def deck_json(catalog, **kwargs) -> dict:
 
 
 @pytest.mark.parametrize("tiles", [False, True])
-def test_the_map_draws_with_fills_circles_and_text_only(real, tiles):
+def test_the_map_draws_with_fills_and_text_only(real, tiles):
     layers = deck_json(real, selected_place="neftchiler-avenue", tiles=tiles)["layers"]
     kinds = {layer["@@type"] for layer in layers}
     assert kinds <= ALLOWED_KINDS, kinds - ALLOWED_KINDS
     for layer in layers:
-        assert not layer.get("stroked") or layer["@@type"] == "ScatterplotLayer", layer["id"]  # no outline paths
+        assert not layer.get("stroked"), layer["id"]  # an outline is a path layer
         assert not layer.get("background"), layer["id"]  # a box behind text is one more shader
     ids = [layer["id"] for layer in layers]
     assert ("land" in ids) is not tiles and ("sea" in ids) is not tiles  # street tiles bring their own shore
@@ -37,13 +37,35 @@ def test_the_map_draws_with_fills_circles_and_text_only(real, tiles):
 
 def test_labels_carry_a_halo_drawn_by_the_text_shader(real):
     layers = {layer["id"]: layer for layer in deck_json(real)["layers"]}
-    labels, landmarks = layers["labels"], layers["landmarks"]
+    labels = layers["labels"]
     assert labels["fontSettings"]["sdf"] is True and labels["outlineWidth"] > 0
-    # One glyph atlas for both text layers: the same family and font settings.
-    assert (labels["fontFamily"], labels["fontSettings"]) == (landmarks["fontFamily"], landmarks["fontSettings"])
+    # Every text layer with the same family and font settings: one kind of glyph atlas.
+    text_layers = [layer for layer in layers.values() if layer["@@type"] == "TextLayer"]
+    assert len({(layer["fontFamily"], json.dumps(layer["fontSettings"])) for layer in text_layers}) == 1
+    # ... and the same inputs from their rows: software WebGL compiles once per arrangement of inputs.
+    inputs = {"getPosition", "getSize", "getColor", "getPixelOffset"}
+    assert {tuple(sorted(k for k in layer if k in inputs | {"getAngle"})) for layer in text_layers} == {tuple(sorted(inputs))}
+    for layer in text_layers:
+        assert all(str(layer[k]).startswith("@@=") for k in inputs), layer["id"]
+        assert all({"position", "size", "colour", "offset"} <= set(row) for row in layer["data"]), layer["id"]
     assert labels["fontFamily"].startswith("Source Sans")  # a string, not turned into an accessor
     names = {row["id"]: row["name"] for row in labels["data"]}
     assert names["neftchiler-avenue"] == "Neftchiler Avenue" and names["20-yanvar-circle"] == "20 Yanvar Circle"
+
+
+def test_places_are_dots_and_the_selected_one_is_ringed_exactly_on_top(real):
+    deck = deck_json(real, selected_place="tv-centre")
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    order = [layer["id"] for layer in deck["layers"]]
+    places, ring = layers["places"], layers["selected"]
+    assert order.index("selected") == order.index("places") + 1  # drawn over the marker
+    [selected] = ring["data"]
+    [marker] = [row for row in places["data"] if row["id"] == "tv-centre"]
+    assert selected == marker  # same glyph, size and place: the dark halo rings it
+    assert ring["outlineColor"][:3] != places["outlineColor"][:3] and not ring["pickable"] and places["pickable"]
+    mixed = json.loads(baku_deck(real, {p: ("active" if p == "baku" else "past") for p in real.places}).to_json())
+    sizes = {row["id"]: row["size"] for layer in mixed["layers"] if layer["id"] == "places" for row in layer["data"]}
+    assert sizes["baku"] > sizes["tv-centre"]  # events at this step: a larger dot
 
 
 def _metres(lon: float, lat: float, lat0: float) -> tuple[float, float]:
@@ -76,7 +98,7 @@ def test_the_selected_street_is_drawn_wider(real):
 def test_places_carry_only_what_the_map_uses(real):
     layers = {layer["id"]: layer for layer in deck_json(real)["layers"]}
     for row in layers["places"]["data"]:
-        assert set(row) == {"id", "name", "status", "colour", "position", "radius"}
+        assert set(row) == {"id", "name", "status", "colour", "position", "mark", "size", "offset"}
     for row in layers["lines"]["data"]:
         assert set(row) == {"id", "name", "status", "colour", "polygon"}
 

@@ -25,6 +25,8 @@ LABEL_FONT = {"sdf": True, "buffer": 8}  # signed-distance glyphs, so labels can
 # The page's own typeface when it has loaded; quoted so pydeck passes it as a string, not an accessor.
 LABEL_FAMILY = '"Source Sans, Helvetica, Arial, sans-serif"'
 LABEL_HALO = 10
+HALO = [255, 255, 255, 235]  # around labels and markers, so they read over streets and shore
+LANDMARK_COLOUR = [90, 110, 130, 200]
 
 # Orientation only; not places of the catalogue. Positions: Wikipedia
 # ("Maiden Tower (Baku)" 40°21′58″N 49°50′14″E for the Old City; the bay and
@@ -37,8 +39,43 @@ LANDMARKS = [
 
 
 def landmarks(lang: str = "en") -> list[dict]:
-    """The landmark labels in an interface language."""
-    return [{"text": m.get(lang, m["text"]), "position": m["position"]} for m in LANDMARKS]
+    """The landmark labels in an interface language, as rows for `text_layer`."""
+    return [
+        {"text": m.get(lang, m["text"]), "position": m["position"], "size": LABEL_SIZE, "colour": LANDMARK_COLOUR,
+         "offset": [0, 0]}
+        for m in LANDMARKS
+    ]
+
+
+def text_layer(layer_id: str, rows: list[dict], text: str, pickable: bool = False, halo: list[int] = HALO) -> pdk.Layer:
+    """Text on the map: labels, landmarks and the places' dot markers all go through here.
+
+    Every row carries its own position, size, colour and offset. Software
+    WebGL compiles its drawing code again for each new arrangement of a layer's
+    inputs, so text layers that differ only in their rows cost the first frame
+    one compilation between them instead of one each.
+    """
+    return pdk.Layer(
+        "TextLayer",
+        id=layer_id,
+        data=rows,
+        get_position="position",
+        get_text=text,
+        get_size="size",
+        get_color="colour",
+        get_pixel_offset="offset",
+        # deck.gl draws only ASCII unless told 'auto' (every letter in the rows), so
+        # ə, ı, ş and Cyrillic show. Quoted, so pydeck passes the string as it is
+        # instead of turning it into an accessor.
+        character_set='"auto"',
+        font_family=LABEL_FAMILY,
+        font_settings=LABEL_FONT,
+        # A halo drawn by the text's own shader; a background box would need another.
+        outline_width=LABEL_HALO,
+        outline_color=halo,
+        pickable=pickable,
+        auto_highlight=pickable,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -69,12 +106,5 @@ def basemap_layers(filled: bool, lang: str = "en") -> list[pdk.Layer]:
                 filled=True, get_fill_color="properties.fill", stroked=False, pickable=False,
             ),
         ]
-    layers.append(
-        pdk.Layer(
-            "TextLayer", id="landmarks", data=landmarks(lang), get_position="position", get_text="text",
-            character_set='"auto"',  # every letter of the labels, İ and Cyrillic included (see maps.py)
-            # Same font settings as the place labels, so deck.gl builds one glyph atlas, not two.
-            get_size=LABEL_SIZE, font_family=LABEL_FAMILY, font_settings=LABEL_FONT, get_color=[90, 110, 130, 200], pickable=False,
-        )
-    )
+    layers.append(text_layer("landmarks", landmarks(lang), "text"))
     return layers
