@@ -20,7 +20,7 @@ LAND_URL = "/app/static/absheron-land.geojson"
 ATTRIBUTION = "© OpenStreetMap contributors"
 SEA = [200, 222, 238, 255]
 SHORE = [120, 150, 175, 255]  # the shore line of the printable SVG maps
-LABEL_SIZE = 13
+LABEL_SIZE = 14
 LABEL_FONT = {"sdf": True, "buffer": 8}  # signed-distance glyphs, so labels can carry a halo
 # The page's own typeface when it has loaded; quoted so pydeck passes it as a string, not an accessor.
 LABEL_FAMILY = '"Source Sans, Helvetica, Arial, sans-serif"'
