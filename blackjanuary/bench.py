@@ -5,10 +5,10 @@
 Measures, for the app on the curated data, the app on 10,000 generated events
 and the baseline (tools/baseline_app.py), all in one run: server start to
 healthy, first render (the first session of a fresh server, and the median
-over several new sessions, each with an empty browser cache), scrub latency (key press on the slider until the
-rerun has finished and the page is idle; p50/p95), server CPU time per scrub
-step, server memory, and memory per extra session with five sessions
-scrubbing at once. Prints the figures and their ratios to the baseline.
+over several new sessions, each with an empty browser cache), scrub latency
+(key press on the slider until the rerun has finished and the page is idle;
+p50/p95), server CPU time per scrub step, server memory, and memory per extra
+session with five sessions scrubbing at once. Prints the figures and their ratios to the baseline.
 """
 
 from __future__ import annotations

@@ -105,14 +105,14 @@ def _row(place: Place, status: str, status_text: dict[str, str] = STATUS_TEXT, l
     row = {"id": place.id, "name": place.name_in(lang), "status": status_text[status], "colour": COLOURS[status]}
     if len(place.points) == 1:
         return row | {"position": [lon, lat], "mark": MARK, "size": MARK_SIZE[status == "active"], "offset": [0, 0]}
-    return row | {"path": place.points, "anchor": [lon, lat]}
+    return row | {"path": place.points, "position": [lon, lat]}  # the position only places its label
 
 
 def _labels(rows: list[dict], near_degrees: float = 0.008) -> list[dict]:
     """One label per row at its marker, put below it when a place just north already has its label above."""
     labels, above = [], []
-    for row in sorted(rows, key=lambda r: -r.get("position", r.get("anchor"))[1]):
-        lon, lat = row.get("position", row.get("anchor"))
+    for row in sorted(rows, key=lambda r: -r["position"][1]):
+        lon, lat = row["position"]
         crowded = any(abs(lat - o_lat) < near_degrees and abs(lon - o_lon) < near_degrees * 2 for o_lon, o_lat in above)
         labels.append({
             "id": row["id"], "name": row["name"], "position": [lon, lat], "offset": [0, 18] if crowded else [0, -18],
@@ -145,9 +145,9 @@ def baku_deck(
         if place.in_baku and place.id in statuses
     ]
     labelled = rows if len(rows) <= MAX_LABELS else [r for r in rows if r["status"] == status_text["active"]][:MAX_LABELS]
-    points = [r for r in rows if "position" in r]
+    points = [r for r in rows if "path" not in r]
     lines = [
-        {k: v for k, v in r.items() if k not in ("path", "anchor")}
+        {k: v for k, v in r.items() if k not in ("path", "position")}
         | {"polygon": _ribbon(r["path"], STREET_WIDTH_M[r["id"] == selected_place])}
         for r in rows if "path" in r
     ]
