@@ -103,6 +103,15 @@ def real():
     return catalog
 
 
+@pytest.fixture(scope="module")
+def app_url():
+    """The app on the shipped data, on a free loopback port: one server per test module, stopped after it."""
+    from blackjanuary.devserver import running_app
+
+    with running_app() as url:
+        yield url
+
+
 @pytest.fixture
 def make_data(tmp_path):
     """Write the tiny valid data folder and return its path, changed as asked.

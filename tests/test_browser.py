@@ -136,12 +136,6 @@ def click_centre(page: Page, locator) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_url():
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def catalog():
     return load(DATA)
 

@@ -79,14 +79,6 @@ FOCUSED = """() => {
 
 
 @pytest.fixture(scope="module")
-def app_url():
-    from blackjanuary.devserver import running_app
-
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def catalog():
     return load(DATA)
 
