@@ -17,13 +17,13 @@ from blackjanuary.text import md_escape
 from blackjanuary.timeline import (
     DEFAULT_RANGE,
     RANGES,
+    describe_event_window,
     describe_step,
-    describe_window,
     format_local,
     parse_local,
     step_label,
 )
-from app_pages.shared import _, catalog, lang, passages, set_url, url_params, view_for
+from app_pages.shared import _, catalog, lang, passages, set_url, timing, url_params, view_for
 
 PLAY_SECONDS = 1.5
 MAX_LISTED = 25
@@ -97,11 +97,12 @@ def _advance() -> None:
 
 def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
     badge = f" · :red-badge[{_('at_this_step_badge')}]" if event.id in now else ""
-    window = describe_window(event.start, event.end, event.precision.value, lang())
+    window = describe_event_window(event, lang())
     precision = _(f"precision_{event.precision.value}")
     with st.expander(f"{md_escape(event.title)}", expanded=expanded):
         st.markdown(f"**{md_escape(window)}**{badge}  \n{md_escape(event.when)} · {_('precision')}: {precision}")
         st.markdown(md_escape(event.summary))
+        timing(data, event, expanded=expanded)
         single = f" :orange-badge[{_('single_source_badge')}]" if len(event.source_ids) == 1 else ""
         st.markdown(f"{md_escape(support_text(data, event, lang()))}{single}")
         if event.time_ref:
@@ -131,7 +132,10 @@ def _panel(position: int, view) -> None:
         st.caption(" · ".join(md_escape(n) for n in other_names))
         st.markdown(md_escape(place.description))
         st.caption(f"{_('distances')}: {md_escape(distances_text(place, list(data.places.values()), lang()))}")
-        st.caption(f"{_('coordinates')}: {md_escape(place.coordinates_ref)}")
+        if place.coordinates_estimated:
+            st.caption(f":orange-badge[{_('coordinates')}] {md_escape(_('coordinates_estimated', ref=' '.join(place.coordinates_ref.split())))}")
+        else:
+            st.caption(f"{_('coordinates')}: {md_escape(place.coordinates_ref)}")
         st.button(_("clear_selection"), icon=":material/close:", on_click=_select, key="clear-place")
         events = data.events_at(place.id)
         st.markdown(f"**{_('events_here', count=len(events))}**")
@@ -140,6 +144,9 @@ def _panel(position: int, view) -> None:
     else:
         moment, ongoing = view.split_active(position)
         st.subheader(_("at_this_step"))
+        heading, lines = view.change_lines(position, lang())
+        with st.container(key="what-changed"):
+            st.markdown(f"**{md_escape(heading)}**  \n" + "  \n".join(md_escape(line) for line in lines))
         if not moment:
             st.info(_("no_event_in_step"))
         for event in _listed(moment):
@@ -147,6 +154,11 @@ def _panel(position: int, view) -> None:
         if ongoing:
             st.markdown(f"**{_('longer_periods')}**")
             for event in _listed(ongoing):
+                _pick_button(event)
+        still_open = view.open_events(position)
+        if still_open:
+            st.markdown(f"**{_('begun_no_end')}**")
+            for event in _listed(still_open):
                 _pick_button(event)
         st.caption(_("click_hint"))
 
@@ -159,7 +171,7 @@ def _listed(events: list[Event]) -> list[Event]:
 
 
 def _pick_button(event: Event) -> None:
-    window = describe_window(event.start, event.end, event.precision.value, lang())
+    window = describe_event_window(event, lang())
     st.button(
         f"**{md_escape(event.title)}**  \n{md_escape(window)}", key=f"pick-{event.id}", on_click=_select,
         kwargs={"event": event.id}, width="stretch",
@@ -173,7 +185,7 @@ def _beyond_baku(statuses: dict[str, str]) -> None:
     st.markdown(f"**{_('beyond_baku')}**")
     cols = st.columns(len(away))
     for col, place in zip(cols, away):
-        marker = {"active": ":red[●]", "past": ":gray[●]", "future": ":blue[○]"}[statuses[place.id]]
+        marker = {"active": ":red[●]", "open": ":orange[●]", "past": ":gray[●]", "future": ":blue[○]"}[statuses[place.id]]
         col.button(
             f"{marker} {md_escape(place.name_in(lang()))}", key=f"away-{place.id}", on_click=_select,
             kwargs={"place": place.id}, width="stretch",
