@@ -16,7 +16,7 @@ import plotly.io as pio
 from .figures import layout_timeline, timeline_figure, timeline_height
 from .loading import Catalog
 from .models import Narrative
-from .attribution import attribution_text, citation_attribution
+from .attribution import attribution_text, citation_attribution, timing_lines
 from .present import CONTENT_NOTE, Slide, slides
 from .svgmap import svg_map
 from .text import html_escape
@@ -175,6 +175,12 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int) -> str:
         f"<details><summary>Teacher's note</summary><p>{html_escape(slide.note)}</p></details>" if slide.note else ""
     )
     time_ref = f'<p class="ref">Date or time from outside the texts: {html_escape(event.time_ref)}</p>' if event.time_ref else ""
+    timing = timing_lines(catalog, event)
+    if timing:
+        # Where the sources put the event at different times, each says so in its own words.
+        items = "".join(f"<li>{html_escape(line)}</li>" for line in timing)
+        said = f"<p>{html_escape(' '.join(event.when_note.split()))}</p>" if event.when_note else ""
+        time_ref = f'<div class="ref timing"><p><strong>When, as each source puts it</strong></p>{said}<ul>{items}</ul></div>'
     return f"""
 <section class="slide" id="step-{slide.number}" aria-label="Step {slide.number} of {count}">
   <h2>{html_escape(event.title)}</h2>

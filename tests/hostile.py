@@ -38,18 +38,27 @@ def _append(record: dict, *fields: str) -> None:
 
 def _hostile_event(event: dict) -> None:
     _append(event, "title", "summary")
+    if event.get("when_note"):
+        _append(event, "when_note")
     for citation in event["citations"]:
         if event["id"] == QUOTED_EVENT and citation["quote"] == QUOTE:
             citation["quote"] = f"{QUOTE} {HOSTILE}"
 
 
+def _hostile_source(source: dict) -> None:
+    _append(source, "publisher", "title")
+    for speaker in source.get("speakers", []):
+        _append(speaker, "name", "role")  # not named_as: the text must still name them
+
+
 def write_hostile_copy(original: Path, folder: Path) -> Path:
-    """Copy the data folder `original` to `folder`, with every event title and summary, place
-    name and description, source publisher and title, and one quote carrying HOSTILE."""
+    """Copy the data folder `original` to `folder`, with every event title, summary and note on
+    when, place name and description, source publisher and title, speaker name and role, and
+    one quote carrying HOSTILE."""
     shutil.copytree(original, folder)
     _edit_yaml(folder / "events.yaml", _hostile_event)
     _edit_yaml(folder / "places.yaml", lambda place: _append(place, "name", "description"))
-    _edit_yaml(folder / "sources.yaml", lambda source: _append(source, "publisher", "title"))
+    _edit_yaml(folder / "sources.yaml", _hostile_source)
     text_path = folder / "sources" / f"{QUOTED_SOURCE}.txt"
     text = text_path.read_text(encoding="utf-8")
     assert text.count(QUOTE) == 1, f"the passage to make hostile is not exactly once in {text_path.name}"

@@ -176,8 +176,9 @@ def test_scrubber_by_keyboard(app_url, page, catalog):
     night = range_view(catalog, "night")
 
     def listed_at(hour: str) -> list[str]:
-        moment, ongoing = night.split_active(night.index.position(parse_local(hour)))
-        return [e.id for e in moment + ongoing]
+        position = night.index.position(parse_local(hour))
+        moment, ongoing = night.split_active(position)
+        return [e.id for e in moment + ongoing + night.open_events(position)]
 
     visit(page, app_url + "/")
     wait_for_charts(page)

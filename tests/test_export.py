@@ -97,7 +97,7 @@ def test_cli_writes_one_file_and_prints_a_summary(tmp_path, capsys):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>")
     ids = [attrs["id"] for attrs in Markup(text).named("section")]
-    assert ids == ["title", *(f"step-{n}" for n in range(1, 14)), "timeline"]
+    assert ids == ["title", *(f"step-{n}" for n in range(1, 16)), "timeline"]
 
 
 def test_cli_exports_the_narrative_asked_for(tmp_path, capsys):
@@ -319,7 +319,7 @@ def test_buttons_and_keys_step_through_the_slides(night, catalog):
         if step == 0:
             heading, count, slide_id = NIGHT_TITLE, "Title", "title"
         elif step <= len(shown):
-            heading, count, slide_id = shown[step - 1].event.title, f"{step} / 13", f"step-{step}"
+            heading, count, slide_id = shown[step - 1].event.title, f"{step} / {len(shown)}", f"step-{step}"
         else:
             heading, count, slide_id = re.compile(r"^Timeline: "), "Timeline", "timeline"
         expect(current_heading(page)).to_have_text(heading)
@@ -343,10 +343,10 @@ def test_buttons_and_keys_step_through_the_slides(night, catalog):
         page.keyboard.press(key)
         at(step)
     page.keyboard.press("End")
-    at(14)
+    at(len(shown) + 1)  # the timeline, after the last step
     expect(page.locator("#next")).to_be_disabled()
     page.keyboard.press("ArrowRight")  # already at the end: stays
-    at(14)
+    at(len(shown) + 1)
     page.keyboard.press("Home")
     at(0)
     page.locator("#jump").select_option("8")
