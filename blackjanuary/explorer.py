@@ -1,0 +1,207 @@
+"""What the Explore page's browser component is given for one range: every step's map, list and timeline, as JSON.
+
+The component scrubs in the browser; this is everything it needs for that,
+computed once per range and language. Text goes in as plain text: the
+component only ever sets it as text, never as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from .basemap import LABEL_SIZE, basemap_spec
+from .explore import RangeView
+from .figures import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
+from .i18n import tr
+from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, MAX_LABELS, STREET_WIDTH_M, _labels, _ribbon, fit_view
+from .timeline import describe_step, describe_window, format_local, step_label
+
+MAX_LISTED = 25  # events listed per group at a step; the rest are counted
+PLAY_STEPS_PER_SECOND = 4
+# An event's `flags`: a known-to-the-hour window, a single source, a long period the step falls in, no known end.
+PRECISE, SINGLE, LONG, OPEN_END = 1, 2, 4, 8
+STATUS_CODES = {"active": "a", "past": "p", "future": "f"}
+TEXT_KEYS = (
+    "time_in_baku", "play", "pause", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
+    "beyond_baku", "map_alt", "status_active", "status_past", "status_future", "click_hint",
+    "active_places", "timeline_alt", "changed_started", "changed_ended", "changed_none", "open_end",
+    "play_help", "precision_hint",
+)
+
+
+def _fraction(when: datetime, start: datetime, span: timedelta) -> float:
+    return round((when - start) / span, 6)
+
+
+def _event_steps(view: RangeView) -> dict[str, tuple[int, int]]:
+    """The first and last step at which each event is active, for the events active in the range.
+
+    An event's window is one interval and the steps are consecutive, so the
+    steps at which it is active are consecutive too: two numbers say them all.
+    """
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for position, active in enumerate(view.index.active):
+        for event_id in active:
+            first.setdefault(event_id, position)
+            last[event_id] = position
+    return {event_id: (first[event_id], last[event_id]) for event_id in first}
+
+
+def step_changes(view: RangeView) -> list[dict[str, list[str]]]:
+    """For each step, the ids of the events that start and that end being active since the step before.
+
+    The first step reports what is active at it as started.
+    """
+    changes = []
+    before: frozenset[str] = frozenset()
+    for active in view.index.active:
+        changes.append({"started": sorted(active - before), "ended": sorted(before - active)})
+        before = active
+    return changes
+
+
+def _places(view: RangeView, lang: str) -> list[dict]:
+    rows = []
+    for place in view.catalog.places.values():
+        lat, lon = place.anchor
+        row = {"id": place.id, "name": place.name_in(lang), "in_baku": place.in_baku, "position": [lon, lat]}
+        if len(place.points) > 1:
+            row["ribbon"] = _ribbon(place.points, STREET_WIDTH_M[False])
+            row["ribbon_selected"] = _ribbon(place.points, STREET_WIDTH_M[True])
+        rows.append(row)
+    baku = [r for r in rows if r["in_baku"]]
+    offsets = {label["id"]: label["offset"] for label in _labels(baku)}
+    for row in baku:
+        row["label_offset"] = offsets[row["id"]]
+    return rows
+
+
+def _events(view: RangeView, lang: str) -> dict[str, list]:
+    """The range's events as columns (one list per field): a list of records would repeat every key 10,000 times."""
+    layout = view.layout
+    time_range = layout.time_range
+    range_start = time_range.start
+    span = time_range.next_step(time_range.end) - range_start
+    limit = span * 4  # longer than this, an event is a period the step falls in (see RangeView.split_active)
+    steps = _event_steps(view)
+    lanes = {lane.category: n for n, lane in enumerate(layout.lanes)}
+    known = {e.id for e in layout.events}
+    # Events active at some step but not drawn on the timeline still belong in the list.
+    events = list(layout.events) + [e for e in view.catalog.events if e.id in steps and e.id not in known]
+    events.sort(key=lambda e: (e.start, e.end, e.id))
+    columns: dict[str, list] = {k: [] for k in (
+        "id", "title", "window", "first", "last", "row", "x0", "x1", "lane", "flags",
+    )}
+    for event in events:
+        end = getattr(event, "end", None)
+        first, last = steps.get(event.id, (-1, -1))
+        if event.id in layout.spans:
+            x0, x1 = layout.spans[event.id]
+            row, lane = layout.rows[event.id], lanes[event.category]
+        else:
+            x0 = x1 = range_start
+            row, lane = -1, -1
+        columns["id"].append(event.id)
+        columns["title"].append(event.title)
+        columns["window"].append(describe_window(event.start, end or event.start, event.precision.value, lang))
+        columns["first"].append(first)
+        columns["last"].append(last)
+        columns["row"].append(row)
+        columns["x0"].append(_fraction(x0, range_start, span))
+        columns["x1"].append(_fraction(x1, range_start, span))
+        columns["lane"].append(lane)
+        columns["flags"].append(
+            PRECISE * event.is_precise + SINGLE * (len(event.source_ids) == 1)
+            + LONG * (end is not None and end - event.start > limit) + OPEN_END * (end is None)
+        )
+    return columns
+
+
+def _axis(view: RangeView, lang: str) -> list[dict]:
+    """Tick marks for the timeline: at most about twelve, each on a step, labelled as the scrubber labels it."""
+    time_range = view.index.range
+    steps = view.steps
+    span = time_range.next_step(time_range.end) - time_range.start
+    every = max(1, round(len(steps) / 12))
+    return [
+        {"x": _fraction(step, time_range.start, span), "label": step_label(step, time_range, lang)}
+        for n, step in enumerate(steps) if n % every == 0
+    ]
+
+
+def explorer_payload(view: RangeView, lang: str = "en") -> dict:
+    """Everything the Explore component shows for a range, in `lang`, as a JSON-able dict.
+
+    - `steps`: each step's URL time (`t`), short label, words for the
+      slider's `aria-valuetext`, and the count of events in words;
+      `step_x`: where each step starts on the timeline, as a share of its width;
+    - `places`: id, name, position ([lon, lat]), a street's outline (plain
+      and selected), whether it is in Baku, its label's offset;
+      `statuses`: one string per step, a letter per place in `places`'
+      order (`a` active, `p` past, `f` future);
+    - `events`: columns; `first`/`last` are the steps an event is active
+      at (-1 when none), `row` and `x0`/`x1` its span on the timeline (a
+      share of the range's width; `row` -1 when it is not drawn), `lane`
+      its lane, `flags` the bits PRECISE, SINGLE, LONG and OPEN_END;
+    - `changes`: per step, the events that started and ended since the step before;
+    - `lanes`, `axis`, `basemap`, `view`, `style` and `texts` for drawing.
+    """
+    time_range = view.index.range
+    places = _places(view, lang)
+    order = [p["id"] for p in places]
+    statuses = ["".join(STATUS_CODES[s[place_id]] for place_id in order) for s in view.statuses]
+    counts = [len(active) for active in view.index.active]
+    baku_points = [pt for p in view.catalog.places.values() if p.in_baku for pt in p.points]
+    texts = {key: tr(lang, key) for key in TEXT_KEYS}
+    return {
+        "range": time_range.key,
+        "lang": lang,
+        "steps": [
+            {
+                "t": format_local(step), "label": step_label(step, time_range, lang),
+                "words": describe_step(step, time_range, lang),
+                "count": tr(lang, "events_in_step", count=count),
+            }
+            for step, count in zip(view.steps, counts)
+        ],
+        "step_x": [_fraction(step, time_range.start, time_range.next_step(time_range.end) - time_range.start) for step in view.steps],
+        "places": places,
+        "statuses": statuses,
+        "events": _events(view, lang),
+        "changes": step_changes(view),
+        "lanes": [
+            {"label": tr(lang, f"category_{lane.category.value}"), "first_row": lane.first_row, "rows": lane.rows,
+             "colour": LANE_COLOURS[lane.category]}
+            for lane in view.layout.lanes
+        ],
+        "rows": view.layout.row_count,
+        "axis": _axis(view, lang),
+        "basemap": basemap_spec(lang),
+        "view": fit_view(baku_points) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
+        "style": {
+            "colours": {STATUS_CODES[k]: v for k, v in COLOURS.items()}, "mark": MARK,
+            "mark_size": {"a": MARK_SIZE[True], "p": MARK_SIZE[False], "f": MARK_SIZE[False]},
+            "label_size": LABEL_SIZE, "label_colour": LABEL_COLOUR, "max_labels": MAX_LABELS,
+            "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK, "row_height": ROW_HEIGHT,
+            "margin_left": MARGIN["l"], "play_per_second": PLAY_STEPS_PER_SECOND,
+            "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open": OPEN_END},
+        },
+        "texts": texts | {"first_of": tr(lang, "first_of", shown="{shown}", count="{count}")},
+    }
+
+
+def payload_bytes(payload: dict) -> bytes:
+    """The payload as compact UTF-8 JSON, made once per range and language and sent as it is."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def component_data(payload: bytes, key: str, state: dict) -> bytes:
+    """What the page hands the component at each run: one line of state (step, selection, tiles), then the payload.
+
+    `key` names the payload (range, language, data version): the component
+    parses the payload only when the key changed, the state line every time.
+    """
+    head = json.dumps({"key": key, **state}, ensure_ascii=False, separators=(",", ":"))
+    return head.encode("utf-8") + b"\n" + payload
