@@ -20,7 +20,8 @@ from blackjanuary.selection import choice_from_component, view_from_params
 from blackjanuary.text import md_escape
 from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_window, format_local, parse_local
 from app_pages.shared import (
-    _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, set_url, url_params, view_for,
+    _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, remember, set_url, url_params,
+    view_for,
 )
 
 MAX_LISTED = 25
@@ -145,6 +146,7 @@ def explorer() -> None:
         _panel(steps.index(state.t), view)
     state._url = _url()
     set_url(state._url)
+    remember()
 
 
 _read_url()

@@ -46,10 +46,26 @@ KEPT_ACROSS_PAGES = ("range", "t", "place", "event", "tiles", "p_narrative", "p_
 
 
 def keep_widget_state() -> None:
+    """Write the kept values back at the start of a full run, from a copy when Streamlit dropped the widget's own.
+
+    A widget's value can go missing after a fragment run that did not draw it
+    (the span switch, while the Explore component reran alone); the copy in
+    `_kept_<key>`, refreshed by `remember`, brings it back.
+    """
     state = st.session_state
     for key in KEPT_ACROSS_PAGES:
         if key in state:
             state[key] = state[key]
+        elif f"_kept_{key}" in state:
+            state[key] = state[f"_kept_{key}"]
+    remember()
+
+
+def remember() -> None:
+    state = st.session_state
+    for key in KEPT_ACROSS_PAGES:
+        if key in state:
+            state[f"_kept_{key}"] = state[key]
 
 
 def url_params() -> dict[str, str]:

@@ -407,7 +407,7 @@ export function createExplorer(root, callbacks) {
     const rows = Math.max(p.rows, 1);
     const rowHeight = Math.min(p.style.row_height, TIMELINE_MAX_HEIGHT / rows);
     const left = width < 500 ? Math.min(p.style.margin_left, 96) : p.style.margin_left;
-    return {width, left, plot: width - left - 12, rowHeight, height: TIMELINE_TOP + rowHeight * rows + 6};
+    return {width, left, top: TIMELINE_TOP, plot: width - left - 12, rowHeight, height: TIMELINE_TOP + rowHeight * rows + 6};
   }
 
   function hatch(ctx) {
