@@ -18,10 +18,10 @@ from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
 from blackjanuary.selection import choice_from_component, view_from_params
 from blackjanuary.text import md_escape
-from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_window, format_local, parse_local
+from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_event_window, format_local, parse_local
 from app_pages.shared import (
-    _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, remember, set_url, url_params,
-    view_for,
+    _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, remember, set_url, timing,
+    url_params, view_for,
 )
 
 MAX_LISTED = 25
@@ -64,11 +64,12 @@ def _select(place: str | None = None, event: str | None = None) -> None:
 
 def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
     badge = f" · :red-badge[{_('at_this_step_badge')}]" if event.id in now else ""
-    window = describe_window(event.start, event.end, event.precision.value, lang())
+    window = describe_event_window(event, lang())
     precision = _(f"precision_{event.precision.value}")
     with st.expander(f"{md_escape(event.title)}", expanded=expanded):
         st.markdown(f"**{md_escape(window)}**{badge}  \n{md_escape(event.when)} · {_('precision')}: {precision}")
         st.markdown(md_escape(event.summary))
+        timing(data, event, expanded=expanded)
         single = f" :orange-badge[{_('single_source_badge')}]" if len(event.source_ids) == 1 else ""
         st.markdown(f"{md_escape(support_text(data, event, lang()))}{single}")
         if event.time_ref:
@@ -98,7 +99,10 @@ def _panel(position: int, view) -> None:
         st.caption(" · ".join(md_escape(n) for n in other_names))
         st.markdown(md_escape(place.description))
         st.caption(f"{_('distances')}: {md_escape(distances_text(place, list(data.places.values()), lang()))}")
-        st.caption(f"{_('coordinates')}: {md_escape(place.coordinates_ref)}")
+        if place.coordinates_estimated:
+            st.caption(f":orange-badge[{_('coordinates')}] {md_escape(_('coordinates_estimated', ref=' '.join(place.coordinates_ref.split())))}")
+        else:
+            st.caption(f"{_('coordinates')}: {md_escape(place.coordinates_ref)}")
         st.button(_("clear_selection"), icon=":material/close:", on_click=_select, key="clear-place")
         events = data.events_at(place.id)
         st.markdown(f"**{_('events_here', count=len(events))}**")

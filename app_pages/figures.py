@@ -44,6 +44,8 @@ st.dataframe(
         [
             {
                 _("col_source"): data.sources[c.source].publisher,
+                _("col_speaker"): speaker.name if (speaker := data.speaker(c)) else "",
+                _("col_authority"): c.authority or _("no_authority"),
                 _("col_wording"): c.wording,
                 _("col_kind"): _(f"qualifier_{c.qualifier.value}"),
                 _("col_low"): c.low,

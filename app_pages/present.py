@@ -16,7 +16,7 @@ from blackjanuary.present import (
     slides,
 )
 from blackjanuary.text import md_escape
-from app_pages.shared import _, attribution, catalog, lang, set_url, url_params, with_lang
+from app_pages.shared import _, attribution, catalog, lang, set_url, timing, url_params, with_lang
 
 state = st.session_state
 data = catalog()
@@ -121,12 +121,13 @@ else:
             st.caption(_("slide_key"))
     with right:
         st.markdown(f"> {md_escape(slide.citation.quote)}")
-        st.caption(f"— {attribution(data, slide.citation.source)}")
+        st.caption(f"— {attribution(data, slide.citation)}")
         n = slide.event.citations.index(slide.citation)
         st.page_link(
             "app_pages/sources.py", label=_("read_in_source"), icon=":material/format_quote:",
             query_params=with_lang({"source": slide.citation.source, "event": slide.event.id, "q": str(n)}),
         )
+        timing(data, slide.event)
         if slide.note and st.toggle(_("teachers_note"), key="p_note"):
             st.info(md_escape(slide.note))
 

@@ -10,8 +10,8 @@ from blackjanuary import Catalog, Problem, check
 from blackjanuary.explore import RangeView, range_view
 from blackjanuary.explorer import explorer_payload, payload_bytes
 from blackjanuary.loading import FILES, data_dir_from_env
-from blackjanuary.models import Event
-from blackjanuary.present import attribution_text
+from blackjanuary.models import Citation, Event
+from blackjanuary.attribution import citation_attribution, timing_lines
 from blackjanuary.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
 from blackjanuary.text import md_escape
 
@@ -163,11 +163,22 @@ def show_problems(problems: list[Problem]) -> None:
     st.code("\n".join(str(p) for p in errors), language=None, wrap_lines=True)
 
 
-def attribution(catalog: Catalog, source_id: str) -> str:
-    """Who published the passage, and in which language it is quoted."""
-    source = catalog.sources[source_id]
+def attribution(catalog: Catalog, citation: Citation) -> str:
+    """Who says the passage, who published it, on whose authority, and in which language it is quoted."""
+    source = catalog.sources[citation.source]
     quoted = _("quoted_in", language=language_name(source.language, lang()))
-    return f"{md_escape(attribution_text(source, lang()))} · {md_escape(quoted)}"
+    return f"{md_escape(citation_attribution(catalog, citation, lang()))} · {md_escape(quoted)}"
+
+
+def timing(catalog: Catalog, event: Event, expanded: bool = False) -> None:
+    """Where the sources put the event at different times: the note, and each source's own words."""
+    lines = timing_lines(catalog, event, lang())
+    if not lines:
+        return
+    with st.expander(_("when_by_source"), icon=":material/schedule:", expanded=expanded):
+        if event.when_note:
+            st.markdown(f"*{md_escape(' '.join(event.when_note.split()))}*")
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in lines))
 
 
 def passages(catalog: Catalog, event: Event) -> None:
@@ -176,7 +187,7 @@ def passages(catalog: Catalog, event: Event) -> None:
         with st.container(border=False):
             st.markdown(f"> {md_escape(citation.quote)}")
             left, right = st.columns([3, 2], vertical_alignment="center")
-            left.caption(f"— {attribution(catalog, citation.source)}")
+            left.caption(f"— {attribution(catalog, citation)}")
             with right:
                 st.page_link(
                     "app_pages/sources.py",

@@ -102,7 +102,7 @@ with meta:
     else:
         st.caption(_("address_unknown"))
     _profile(profile(data, source.id))
-    cited = sorted({m.event_id for m in marks}, key=lambda i: data.event(i).start)
+    cited = sorted({m.event_id for m in marks}, key=lambda i: data.event(i).first)
     st.markdown(f"**{_('cited_by', count=len(cited))}**")
     for event_id in cited:
         st.page_link(
@@ -116,7 +116,7 @@ with text:
         with st.container(border=True):
             st.markdown(f"**{_('passage_cited_for')}** {md_escape(event.title)}")
             st.markdown(f"> {md_escape(quote)}")
-            st.caption(f"— {attribution(data, source.id)}. {_('highlighted_below')}")
+            st.caption(f"— {attribution(data, event.citations[target[1]])}. {_('highlighted_below')}")
             st.page_link(
                 "app_pages/explore.py", label=_("back_to_event"), icon=":material/arrow_back:",
                 query_params=with_lang({"event": event.id}),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from .i18n import tr
 from .loading import Catalog
 from .text import html_escape
-from .timeline import describe_window
+from .attribution import timing_lines
+from .timeline import describe_event_window
 
 STYLE = """<style>
 .bj-scroll { overflow-x: auto; }
@@ -16,7 +17,18 @@ STYLE = """<style>
 .bj-chronology thead th { background: #f3f1ec; position: sticky; top: 0; }
 .bj-chronology tr.now { background: #fdeaea; }
 .bj-chronology tr.now td:first-child { color: #9b1c1c; font-weight: 700; }
+.bj-chronology .timing { margin: 0.3rem 0 0; padding-left: 1.1rem; font-size: 0.9rem; color: #444; }
 </style>"""
+
+
+def _timing(catalog: Catalog, event, lang: str) -> str:
+    """Where the sources say different things about when: the note, then each source's words."""
+    lines = timing_lines(catalog, event, lang)
+    if not lines:
+        return ""
+    note = f"<br><em>{html_escape(' '.join(event.when_note.split()))}</em>" if event.when_note else ""
+    items = "".join(f"<li>{html_escape(line)}</li>" for line in lines)
+    return f'{note}<ul class="timing" aria-label="{html_escape(tr(lang, "when_by_source"))}">{items}</ul>'
 
 
 def chronology_html(catalog: Catalog, active: frozenset[str] | set[str], moment: str, lang: str = "en") -> str:
@@ -34,7 +46,7 @@ def chronology_html(catalog: Catalog, active: frozenset[str] | set[str], moment:
         rows.append(
             f'''<tr id="chrono-{html_escape(event.id)}"{' class="now"' if is_now else ''}>'''
             f"<td>{html_escape(now_word) if is_now else ''}</td>"
-            f"<td>{html_escape(describe_window(event.start, event.end, event.precision.value, lang))}</td>"
+            f"<td>{html_escape(describe_event_window(event, lang))}{_timing(catalog, event, lang)}</td>"
             f'<th scope="row">{html_escape(event.title)}</th>'
             f"<td>{html_escape(places)}</td>"
             f"<td>{html_escape(sources)}</td>"

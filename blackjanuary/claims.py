@@ -83,7 +83,8 @@ def claims_figure(catalog: Catalog, measure: str, lang: str = "en") -> go.Figure
 
     The wording stays visible beside each mark and the quote is on hover.
     """
-    claims = claims_for(catalog, measure)
+    # A claim in words only ("numerous") has no place on a numeric axis: the spread line names it.
+    claims = [c for c in claims_for(catalog, measure) if c.low is not None or c.high is not None]
     order = list(catalog.sources)
     colours = {s: SOURCE_COLOURS[i % len(SOURCE_COLOURS)] for i, s in enumerate(order)}
     rows = [f"{catalog.sources[c.source].publisher} · {i + 1}" for i, c in enumerate(claims)]
@@ -222,7 +223,7 @@ def profile(catalog: Catalog, source_id: str) -> SourceProfile:
     stated_elsewhere = {(c.measure, c.low, c.high) for c in catalog.claims if c.source != source_id}
     figures_only_here = [c for c in claims if (c.measure, c.low, c.high) not in stated_elsewhere]
     categories = [c.label for c in Category if any(e.category == c for e in events)]
-    years = sorted({e.start.year for e in events})
+    years = sorted({e.first.year for e in events})
     span = "" if not years else (str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}")
     written = source.published.year if isinstance(source.published, date) else None
     return SourceProfile(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -13,7 +13,7 @@ from .loading import Catalog
 from .maps import baku_deck, place_statuses
 from .models import Event
 from .i18n import tr
-from .timeline import RANGES, StepIndex, build_step_index
+from .timeline import RANGES, STATUSES, StepChanges, StepIndex, build_step_index, step_label
 
 
 @dataclass
@@ -40,9 +40,46 @@ class RangeView:
         whole range: the months of rallies, seen from one hour of the night.
         """
         time_range = self.index.range
-        limit = (time_range.next_step(time_range.end) - time_range.start) * 4
+        range_end = time_range.next_step(time_range.end)
+        limit = (range_end - time_range.start) * 4
         active = self.active_events(position)
-        return [e for e in active if e.end - e.start <= limit], [e for e in active if e.end - e.start > limit]
+
+        def length(e: Event) -> timedelta:  # an open edge counts to the range's edge, all that is seen of it
+            return (e.end or range_end) - (e.start or time_range.start)
+
+        return [e for e in active if length(e) <= limit], [e for e in active if length(e) > limit]
+
+    def open_events(self, position: int) -> list[Event]:
+        """Events that began at an earlier step and whose end the texts do not give."""
+        still_open = self.index.open[position]
+        return [e for e in self.catalog.events if e.id in still_open]
+
+    def changes(self, position: int) -> StepChanges:
+        """What this step shows that the step before did not."""
+        return self.index.changes[position]
+
+    def change_lines(self, position: int, lang: str = "en") -> tuple[str, list[str]]:
+        """A heading and one line per kind of change since the step before, or the line saying there is none.
+
+        Only a few hours of the night differ in the evidence; where a step
+        differs in nothing, it says so instead of listing the same events as
+        if they were news.
+        """
+        changes = self.index.changes[position]
+        if position == 0:
+            heading = tr(lang, "changed_first")
+        else:
+            heading = tr(lang, "changed_heading", previous=step_label(self.steps[position - 1], self.index.range, lang))
+
+        def titles(ids: tuple[str, ...]) -> str:
+            return "; ".join(self.catalog.event(i).title for i in ids)
+
+        lines = [
+            tr(lang, key, titles=titles(ids))
+            for key, ids in (("changed_begun", changes.begun), ("changed_over", changes.over), ("changed_over_by", changes.over_by))
+            if ids
+        ]
+        return heading, lines or [tr(lang, "changed_nothing")]
 
     def figure(self, selected_event: str | None, lang: str = "en") -> go.Figure:
         key = (selected_event, lang)
@@ -56,7 +93,7 @@ class RangeView:
     def deck(self, position: int, selected_place: str | None, tiles: bool = False, lang: str = "en") -> pdk.Deck:
         key = (position, selected_place, tiles, lang)
         if key not in self._decks:
-            status_text = {s: tr(lang, f"status_{s}") for s in ("active", "past", "future")}
+            status_text = {s: tr(lang, f"status_{s}") for s in STATUSES}
             self._decks[key] = baku_deck(
                 self.catalog, self.statuses[position], selected_place, tiles, status_text=status_text, lang=lang
             )
@@ -67,6 +104,7 @@ def range_view(catalog: Catalog, range_key: str) -> RangeView:
     time_range = RANGES[range_key]
     index = build_step_index(time_range, catalog.events)
     statuses = tuple(
-        place_statuses(catalog, active, past) for active, past in zip(index.active, index.past)
+        place_statuses(catalog, active, past, still_open)
+        for active, past, still_open in zip(index.active, index.past, index.open)
     )
     return RangeView(catalog, index, layout_timeline(time_range, catalog.events), statuses)

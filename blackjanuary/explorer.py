@@ -15,18 +15,19 @@ from .explore import RangeView
 from .figures import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
 from .i18n import tr
 from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, MAX_LABELS, STREET_WIDTH_M, _labels, _ribbon, fit_view
-from .timeline import describe_step, describe_window, format_local, step_label
+from .timeline import describe_event_window, describe_step, format_local, step_label
 
 MAX_LISTED = 25  # events listed per group at a step; the rest are counted
 PLAY_STEPS_PER_SECOND = 4
-# An event's `flags`: a known-to-the-hour window, a single source, a long period the step falls in, no known end.
-PRECISE, SINGLE, LONG, OPEN_END = 1, 2, 4, 8
-STATUS_CODES = {"active": "a", "past": "p", "future": "f"}
+# An event's `flags`: a known-to-the-hour window, a single source, a long period the step falls in,
+# no end given, no start given.
+PRECISE, SINGLE, LONG, OPEN_END, OPEN_START = 1, 2, 4, 8, 16
+STATUS_CODES = {"active": "a", "open": "o", "past": "p", "future": "f"}
+FADE_DIRECTIONS = {"out": 1, "in": -1}
 TEXT_KEYS = (
     "time_in_baku", "play", "pause", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
-    "beyond_baku", "map_alt", "status_active", "status_past", "status_future", "click_hint",
-    "active_places", "timeline_alt", "changed_started", "changed_ended", "changed_none", "open_end",
-    "play_help", "precision_hint",
+    "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
+    "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint",
 )
 
 
@@ -34,32 +35,27 @@ def _fraction(when: datetime, start: datetime, span: timedelta) -> float:
     return round((when - start) / span, 6)
 
 
-def _event_steps(view: RangeView) -> dict[str, tuple[int, int]]:
-    """The first and last step at which each event is active, for the events active in the range.
+def _runs(sets: tuple[frozenset[str], ...]) -> dict[str, tuple[int, int]]:
+    """The first and last step at which each event id is in the step's set.
 
     An event's window is one interval and the steps are consecutive, so the
-    steps at which it is active are consecutive too: two numbers say them all.
+    steps at which it is active (or open) are consecutive too: two numbers say them all.
     """
     first: dict[str, int] = {}
     last: dict[str, int] = {}
-    for position, active in enumerate(view.index.active):
-        for event_id in active:
+    for position, members in enumerate(sets):
+        for event_id in members:
             first.setdefault(event_id, position)
             last[event_id] = position
     return {event_id: (first[event_id], last[event_id]) for event_id in first}
 
 
-def step_changes(view: RangeView) -> list[dict[str, list[str]]]:
-    """For each step, the ids of the events that start and that end being active since the step before.
-
-    The first step reports what is active at it as started.
-    """
-    changes = []
-    before: frozenset[str] = frozenset()
-    for active in view.index.active:
-        changes.append({"started": sorted(active - before), "ended": sorted(before - active)})
-        before = active
-    return changes
+def step_changes(view: RangeView, lang: str = "en") -> list[dict]:
+    """For each step, what changed since the step before, as the page says it: a heading and its lines."""
+    return [
+        {"heading": heading, "lines": lines}
+        for heading, lines in (view.change_lines(position, lang) for position in range(len(view.steps)))
+    ]
 
 
 def _places(view: RangeView, lang: str) -> list[dict]:
@@ -83,38 +79,49 @@ def _events(view: RangeView, lang: str) -> dict[str, list]:
     layout = view.layout
     time_range = layout.time_range
     range_start = time_range.start
-    span = time_range.next_step(time_range.end) - range_start
-    limit = span * 4  # longer than this, an event is a period the step falls in (see RangeView.split_active)
-    steps = _event_steps(view)
+    range_end = time_range.next_step(time_range.end)
+    span = range_end - range_start
+    limit = span * 4  # longer than this, an event is a period the step falls in (as RangeView.split_active)
+    active = _runs(view.index.active)
+    still_open = _runs(view.index.open)
     lanes = {lane.category: n for n, lane in enumerate(layout.lanes)}
     known = {e.id for e in layout.events}
     # Events active at some step but not drawn on the timeline still belong in the list.
-    events = list(layout.events) + [e for e in view.catalog.events if e.id in steps and e.id not in known]
-    events.sort(key=lambda e: (e.start, e.end, e.id))
+    listed = set(active) | set(still_open)
+    events = list(layout.events) + [e for e in view.catalog.events if e.id in listed and e.id not in known]
+    events.sort(key=lambda e: (e.first, e.last, e.id))
     columns: dict[str, list] = {k: [] for k in (
-        "id", "title", "window", "first", "last", "row", "x0", "x1", "lane", "flags",
+        "id", "title", "window", "first", "last", "open_first", "open_last", "row", "x0", "x1", "fade", "lane", "flags",
     )}
     for event in events:
-        end = getattr(event, "end", None)
-        first, last = steps.get(event.id, (-1, -1))
+        first, last = active.get(event.id, (-1, -1))
+        open_first, open_last = still_open.get(event.id, (-1, -1))
         if event.id in layout.spans:
             x0, x1 = layout.spans[event.id]
             row, lane = layout.rows[event.id], lanes[event.category]
         else:
             x0 = x1 = range_start
             row, lane = -1, -1
+        fade = layout.fades.get(event.id)
+        length = (event.end or range_end) - (event.start or range_start)
         columns["id"].append(event.id)
         columns["title"].append(event.title)
-        columns["window"].append(describe_window(event.start, end or event.start, event.precision.value, lang))
+        columns["window"].append(describe_event_window(event, lang))
         columns["first"].append(first)
         columns["last"].append(last)
+        columns["open_first"].append(open_first)
+        columns["open_last"].append(open_last)
         columns["row"].append(row)
         columns["x0"].append(_fraction(x0, range_start, span))
         columns["x1"].append(_fraction(x1, range_start, span))
+        columns["fade"].append(
+            [_fraction(fade[0], range_start, span), _fraction(fade[1], range_start, span), FADE_DIRECTIONS[fade[2]]]
+            if fade else None
+        )
         columns["lane"].append(lane)
         columns["flags"].append(
-            PRECISE * event.is_precise + SINGLE * (len(event.source_ids) == 1)
-            + LONG * (end is not None and end - event.start > limit) + OPEN_END * (end is None)
+            PRECISE * event.is_precise + SINGLE * (len(event.source_ids) == 1) + LONG * (length > limit)
+            + OPEN_END * event.open_end + OPEN_START * event.open_start
         )
     return columns
 
@@ -140,12 +147,15 @@ def explorer_payload(view: RangeView, lang: str = "en") -> dict:
     - `places`: id, name, position ([lon, lat]), a street's outline (plain
       and selected), whether it is in Baku, its label's offset;
       `statuses`: one string per step, a letter per place in `places`'
-      order (`a` active, `p` past, `f` future);
+      order (`a` active, `o` open: begun, no end given, `p` past, `f` future);
     - `events`: columns; `first`/`last` are the steps an event is active
-      at (-1 when none), `row` and `x0`/`x1` its span on the timeline (a
-      share of the range's width; `row` -1 when it is not drawn), `lane`
-      its lane, `flags` the bits PRECISE, SINGLE, LONG and OPEN_END;
-    - `changes`: per step, the events that started and ended since the step before;
+      at and `open_first`/`open_last` those it is open at (-1 when none),
+      `row` and `x0`/`x1` its span on the timeline (a share of the range's
+      width; `row` -1 when it is not drawn), `fade` the part of the span the
+      evidence does not fix ([from, to, 1 fading out or -1 fading in], or
+      None), `lane` its lane, `flags` the bits PRECISE, SINGLE, LONG,
+      OPEN_END and OPEN_START;
+    - `changes`: per step, what changed since the step before (RangeView.change_lines);
     - `lanes`, `axis`, `basemap`, `view`, `style` and `texts` for drawing.
     """
     time_range = view.index.range
@@ -170,7 +180,7 @@ def explorer_payload(view: RangeView, lang: str = "en") -> dict:
         "places": places,
         "statuses": statuses,
         "events": _events(view, lang),
-        "changes": step_changes(view),
+        "changes": step_changes(view, lang),
         "lanes": [
             {"label": tr(lang, f"category_{lane.category.value}"), "first_row": lane.first_row, "rows": lane.rows,
              "colour": LANE_COLOURS[lane.category]}
@@ -182,11 +192,11 @@ def explorer_payload(view: RangeView, lang: str = "en") -> dict:
         "view": fit_view(baku_points) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
         "style": {
             "colours": {STATUS_CODES[k]: v for k, v in COLOURS.items()}, "mark": MARK,
-            "mark_size": {"a": MARK_SIZE[True], "p": MARK_SIZE[False], "f": MARK_SIZE[False]},
+            "mark_size": {"a": MARK_SIZE[True], "o": MARK_SIZE[False], "p": MARK_SIZE[False], "f": MARK_SIZE[False]},
             "label_size": LABEL_SIZE, "label_colour": LABEL_COLOUR, "max_labels": MAX_LABELS,
             "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK, "row_height": ROW_HEIGHT,
             "margin_left": MARGIN["l"], "play_per_second": PLAY_STEPS_PER_SECOND,
-            "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open": OPEN_END},
+            "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open_end": OPEN_END, "open_start": OPEN_START},
         },
         "texts": texts | {"first_of": tr(lang, "first_of", shown="{shown}", count="{count}")},
     }

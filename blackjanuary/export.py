@@ -16,7 +16,8 @@ import plotly.io as pio
 from .figures import layout_timeline, timeline_figure, timeline_height
 from .loading import Catalog
 from .models import Narrative
-from .present import CONTENT_NOTE, Slide, attribution_text, slides
+from .attribution import attribution_text, citation_attribution
+from .present import CONTENT_NOTE, Slide, slides
 from .svgmap import svg_map
 from .text import html_escape
 from .timeline import TimeRange
@@ -128,8 +129,8 @@ SCRIPT = """
 
 def _range_for(events: list) -> TimeRange:
     """A range from the day the first event starts to the end of the last, in steps that suit its length."""
-    first = min(e.start for e in events).replace(hour=0, minute=0)
-    last = max(max(e.end, e.start) for e in events)
+    first = min(e.first for e in events).replace(hour=0, minute=0)
+    last = max(e.last for e in events)
     if last - first <= timedelta(days=15):
         step, tick, label = timedelta(hours=6), "%d %b %H:%M", f"{first:%-d %b} – {last:%-d %b %Y}"
     else:
@@ -187,7 +188,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int) -> str:
     </div>
     <div>
       <blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>
-      <p class="source">— {html_escape(attribution_text(catalog.sources[slide.citation.source]))}</p>
+      <p class="source">— {html_escape(citation_attribution(catalog, slide.citation))}</p>
       <p>{html_escape(" ".join(event.summary.split()))}</p>
       {time_ref}
       {note}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Iterable
 
@@ -11,12 +11,16 @@ import plotly.graph_objects as go
 from .i18n import tr
 from .models import Category, Event
 from .text import html_escape
-from .timeline import BAKU, TimeRange, describe_window, numeric_tick_format
+from .timeline import BAKU, TimeRange, describe_event_window, numeric_tick_format
 
 ACTIVE = "#c62828"
 CURSOR = "rgba(198, 40, 40, 0.14)"
 ROW_HEIGHT = 24
 MIN_WIDTH_SHARE = 0.012  # so an event of minutes still shows as a span on a seven-year axis
+# Where the evidence gives no edge, or only bounds it, the span fades out (or
+# in) over the part of the axis the evidence leaves open, in these steps of
+# opacity: the eye reads "not known" instead of a hard edge.
+FADE_LEVELS = (0.75, 0.5, 0.3, 0.14)
 
 
 # Muted and distinct, readable under dark text.
@@ -48,6 +52,9 @@ class TimelineLayout:
     rows: dict[str, int]
     spans: dict[str, tuple[datetime, datetime]]
     lanes: tuple[Lane, ...]
+    # The part of a span the evidence does not fix, and which way it fades:
+    # "out" towards an open or uncertain end, "in" from an open or uncertain start.
+    fades: dict[str, tuple[datetime, datetime, str]] = field(default_factory=dict)
 
     @property
     def row_count(self) -> int:
@@ -59,15 +66,37 @@ def _naive(when: datetime) -> str:
     return when.astimezone(BAKU).strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def _span(event: Event, range_start: datetime, range_end: datetime, min_width: timedelta) -> tuple[datetime, datetime]:
+    """The part of the axis an event's span covers: an open edge runs to the edge of the range."""
+    start = event.start if event.start is not None else range_start
+    end = event.end if event.end is not None else range_end
+    start = max(start, range_start)
+    return start, min(max(end, start + min_width), range_end + min_width)
+
+
+def _fade(event: Event, span: tuple[datetime, datetime], min_width: timedelta) -> tuple[datetime, datetime, str] | None:
+    """Where the span fades: over all of an open side, over the far half of an uncertain one."""
+    start, end = span
+    if event.open_end or event.open_start:
+        return (min(start + min_width, end), end, "out") if event.open_end else (start, end, "in")
+    middle = start + (end - start) / 2
+    if event.end_uncertain:
+        return middle, end, "out"
+    if event.start_uncertain:
+        return start, middle, "in"
+    return None
+
+
 def layout_timeline(time_range: TimeRange, events: Iterable[Event]) -> TimelineLayout:
     """Pack the events that overlap the range into rows, lane by lane, so no two spans overlap."""
     range_end = time_range.next_step(time_range.end)
     min_width = (range_end - time_range.start) * MIN_WIDTH_SHARE
-    shown = [e for e in events if e.start < range_end and max(e.end, e.start) >= time_range.start]
-    spans = {
-        e.id: (max(e.start, time_range.start), min(max(e.end, e.start + min_width), range_end + min_width))
-        for e in shown
-    }
+    shown = [
+        e for e in events
+        if (e.start is None or e.start < range_end) and (e.end is None or max(e.end, e.first) >= time_range.start)
+    ]
+    spans = {e.id: _span(e, time_range.start, range_end, min_width) for e in shown}
+    fades = {e.id: fade for e in shown if (fade := _fade(e, spans[e.id], min_width))}
     rows: dict[str, int] = {}
     lanes: list[Lane] = []
     next_row = 0
@@ -88,7 +117,22 @@ def layout_timeline(time_range: TimeRange, events: Iterable[Event]) -> TimelineL
                 row_ends.append(end)
         lanes.append(Lane(category, next_row, len(row_ends)))
         next_row += len(row_ends)
-    return TimelineLayout(time_range, tuple(shown), rows, spans, tuple(lanes))
+    return TimelineLayout(time_range, tuple(shown), rows, spans, tuple(lanes), fades)
+
+
+def segments(layout: TimelineLayout, event: Event) -> list[tuple[datetime, datetime, float]]:
+    """The pieces a span is drawn in, each (start, end, opacity factor): solid, then the fade in steps."""
+    start, end = layout.spans[event.id]
+    fade = layout.fades.get(event.id)
+    if fade is None:
+        return [(start, end, 1.0)]
+    fade_start, fade_end, direction = fade
+    step = (fade_end - fade_start) / len(FADE_LEVELS)
+    levels = FADE_LEVELS if direction == "out" else tuple(reversed(FADE_LEVELS))
+    pieces = [(fade_start + step * i, fade_start + step * (i + 1), level) for i, level in enumerate(levels)]
+    solid = [(start, fade_start, 1.0)] if direction == "out" and fade_start > start else []
+    solid += [(fade_end, end, 1.0)] if direction == "in" and end > fade_end else []
+    return sorted(solid + pieces, key=lambda piece: piece[0])
 
 
 def _labels(layout: TimelineLayout, plot_width_px: int = 900) -> go.Scatter:
@@ -138,41 +182,54 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None, lang: s
         (tr(lang, "known_to_hour"), lambda e: e.is_precise, ""),
         (tr(lang, "approximate_window"), lambda e: not e.is_precise, "/"),
     )
+    hover = (
+        f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{tr(lang, 'precision')}: %{{customdata[3]}}"
+        f"<br>{tr(lang, 'backed_by')}: %{{customdata[4]}}<extra></extra>"
+    )
+
+    def details(e: Event) -> list[str]:
+        backed = tr(lang, "backed_single") if len(e.source_ids) == 1 else tr(lang, "backed_many", count=len(e.source_ids))
+        return [e.id, html_escape(e.title), html_escape(describe_event_window(e, lang)),
+                tr(lang, f"precision_{e.precision.value}"), backed]
+
+    fade_in_legend = False
     for name, belongs, pattern in groups:
         members = [e for e in layout.events if belongs(e)]
         if not members:
             continue
-        starts = [layout.spans[e.id][0] for e in members]
-        widths = [(layout.spans[e.id][1] - layout.spans[e.id][0]) / timedelta(milliseconds=1) for e in members]
-        figure.add_trace(
-            go.Bar(
-                name=name,
-                orientation="h",
-                base=[_naive(s) for s in starts],
-                x=widths,
-                y=[layout.rows[e.id] for e in members],
-                customdata=[
-                    [e.id, html_escape(e.title), html_escape(describe_window(e.start, e.end, e.precision.value, lang)),
-                     tr(lang, f"precision_{e.precision.value}"),
-                     tr(lang, "backed_single") if len(e.source_ids) == 1 else tr(lang, "backed_many", count=len(e.source_ids))]
-                    for e in members
-                ],
-                hovertemplate=(
-                    f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{tr(lang, 'precision')}: %{{customdata[3]}}"
-                    f"<br>{tr(lang, 'backed_by')}: %{{customdata[4]}}<extra></extra>"
-                ),
-                marker={
-                    "color": [LANE_COLOURS[e.category] for e in members],
-                    "opacity": 0.9 if not pattern else 0.5,
-                    "line": {
-                        "color": ["#111111" if e.id == selected else "rgba(0,0,0,0)" for e in members],
-                        "width": [3 if e.id == selected else 0 for e in members],
+        # One trace per opacity: the solid pieces carry the legend, the fading pieces follow them.
+        by_level: dict[float, list[tuple[Event, datetime, datetime]]] = {}
+        for e in members:
+            for start, end, level in segments(layout, e):
+                by_level.setdefault(level, []).append((e, start, end))
+        base_opacity = 0.9 if not pattern else 0.5
+        for level in sorted(by_level, reverse=True):
+            pieces = by_level[level]
+            legend = level == 1.0 or (level == FADE_LEVELS[1] and not fade_in_legend)
+            fade_in_legend |= legend and level != 1.0
+            figure.add_trace(
+                go.Bar(
+                    name=name if level == 1.0 else tr(lang, "fading_window"),
+                    legendgroup="fade" if level != 1.0 else name,
+                    showlegend=legend,
+                    orientation="h",
+                    base=[_naive(start) for _, start, _ in pieces],
+                    x=[(end - start) / timedelta(milliseconds=1) for _, start, end in pieces],
+                    y=[layout.rows[e.id] for e, _, _ in pieces],
+                    customdata=[details(e) for e, _, _ in pieces],
+                    hovertemplate=hover,
+                    marker={
+                        "color": [LANE_COLOURS[e.category] for e, _, _ in pieces],
+                        "opacity": base_opacity * level,
+                        "line": {
+                            "color": ["#111111" if e.id == selected else "rgba(0,0,0,0)" for e, _, _ in pieces],
+                            "width": [3 if e.id == selected else 0 for e, _, _ in pieces],
+                        },
+                        "pattern": {"shape": pattern, "fgcolor": "white", "size": 7, "solidity": 0.35},
                     },
-                    "pattern": {"shape": pattern, "fgcolor": "white", "size": 7, "solidity": 0.35},
-                },
-                width=0.8,
+                    width=0.8,
+                )
             )
-        )
     figure.add_trace(_labels(layout))
     for lane in layout.lanes[1:]:
         figure.add_shape(

@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from .loading import Catalog
-from .models import Event, Place
-from .present import attribution_text
+from .models import Citation, Event, Place
+from .attribution import attribution_text, citation_attribution
 from .text import html_escape
-from .timeline import describe_window
+from .timeline import describe_event_window
 
 TITLE = "Black January: Baku, 19–20 January 1990"
 # The date parts TimelineJS is given, by precision: never more than the texts support.
@@ -32,12 +32,12 @@ DATE_PARTS = {
 }
 CSV_COLUMNS = (
     "event_id", "title", "start", "end", "precision", "window", "category",
-    "places", "places_az", "places_ru", "source", "publisher", "quote",
+    "places", "places_az", "places_ru", "source", "publisher", "speaker", "authority", "source_when", "quote",
 )
 
 
 def _window(event: Event) -> str:
-    return describe_window(event.start, event.end, event.precision.value)
+    return describe_event_window(event)
 
 
 # --- GeoJSON -------------------------------------------------------------------
@@ -54,11 +54,24 @@ def _event_fields(event: Event) -> dict:
     """What every export says of an event besides its id, places and passages."""
     return {
         "title": event.title,
-        "start": event.start.isoformat(),
-        "end": event.end.isoformat(),
+        "start": event.start.isoformat() if event.start else None,  # null: the evidence gives none
+        "end": event.end.isoformat() if event.end else None,
         "precision": event.precision.value,
         "window": _window(event),
         "category": event.category.value,
+    }
+
+
+def _citation_fields(catalog: Catalog, citation: Citation) -> dict:
+    """Who published a passage, who says it and on whose authority, and what its source says about when."""
+    speaker = catalog.speaker(citation)
+    return {
+        "source": citation.source,
+        "publisher": catalog.sources[citation.source].publisher,
+        "speaker": speaker.name if speaker else None,
+        "authority": citation.authority,
+        "source_when": citation.when,
+        "quote": citation.quote,
     }
 
 
@@ -66,10 +79,7 @@ def _event_record(catalog: Catalog, event: Event) -> dict:
     return {
         "id": event.id,
         **_event_fields(event),
-        "citations": [
-            {"source": c.source, "publisher": catalog.sources[c.source].publisher, "quote": c.quote}
-            for c in event.citations
-        ],
+        "citations": [_citation_fields(catalog, c) for c in event.citations],
     }
 
 
@@ -119,8 +129,8 @@ def _date(when: datetime, precision: str) -> dict:
 def _end_date(event: Event) -> dict | None:
     """The end as TimelineJS reads it: the last day, month or year inside the window, or the end time."""
     precision = event.precision.value
-    if event.end == event.start:
-        return None
+    if event.end is None or event.start is None or event.end == event.start:
+        return None  # an open edge: display_date says so in words
     if precision in ("year", "month", "day"):
         # The window is half-open: [1988, 1990) is "1988 – 1989" on a timeline.
         last = _date(event.end - timedelta(minutes=1), precision)
@@ -135,9 +145,8 @@ def _slide_text(catalog: Catalog, event: Event) -> str:
         f"<p><strong>Where:</strong> {html_escape(places)}</p>",
     ]
     for citation in event.citations:
-        source = catalog.sources[citation.source]
         parts.append(f"<blockquote>{html_escape(_flat(citation.quote))}</blockquote>")
-        parts.append(f'<p class="attribution">— {html_escape(attribution_text(source))}</p>')
+        parts.append(f'<p class="attribution">— {html_escape(citation_attribution(catalog, citation))}</p>')
     if event.time_ref:
         parts.append(f"<p>Date or time from outside the texts: {html_escape(_flat(event.time_ref))}</p>")
     return "".join(parts)
@@ -147,7 +156,7 @@ def _slide(catalog: Catalog, event: Event) -> dict:
     precision = event.precision.value
     slide = {
         "unique_id": event.id,
-        "start_date": _date(event.start, precision),
+        "start_date": _date(event.first, precision),
         "text": {"headline": html_escape(_flat(event.title)), "text": _slide_text(catalog, event)},
         "group": _plain_field(event.category.label),
         # TimelineJS would turn a web address in a passage into a live link.
@@ -156,8 +165,9 @@ def _slide(catalog: Catalog, event: Event) -> dict:
     end = _end_date(event)
     if end is not None:
         slide["end_date"] = end
-    if DATE_PARTS[precision][-1] == "minute":
-        # A clock time gets the app's own words: "about", and that it is Baku time.
+    if DATE_PARTS[precision][-1] == "minute" or event.open_start or event.open_end or event.start_uncertain or event.end_uncertain:
+        # A clock time gets the app's own words ("about", Baku time), and so does
+        # an edge the evidence leaves open ("the texts give no end").
         slide["display_date"] = _plain_field(_window(event))
     return slide
 
@@ -195,9 +205,7 @@ def csv_rows(catalog: Catalog) -> list[dict[str, str]]:
             "places_az": "; ".join(p.names.az for p in places),
             "places_ru": "; ".join(p.names.ru for p in places),
         }
-        for citation in event.citations:
-            publisher = catalog.sources[citation.source].publisher
-            rows.append({**shared, "source": citation.source, "publisher": publisher, "quote": citation.quote})
+        rows += [{**shared, **_citation_fields(catalog, citation)} for citation in event.citations]
     return rows
 
 

@@ -16,7 +16,8 @@ import yaml
 from pydantic import ValidationError
 
 from .geo import place_warnings
-from .models import Claim, Event, Narrative, Place, Record, Source
+from .evidence import count_problems, edge_problems
+from .models import Citation, Claim, Event, Narrative, Place, Record, Source, Speaker
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
@@ -76,6 +77,60 @@ def locate(text: str, quote: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
+def _opens_quotation(paragraph: str) -> bool:
+    """Whether a paragraph opens a quotation it does not close: the quote runs on into the next paragraph."""
+    text = paragraph.lstrip()
+    if not text.startswith(("\"", "“")):
+        return False
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+
+
+def attribution_unit(text: str, at: int) -> tuple[int, int]:
+    """The paragraph around position `at`, joined with the paragraphs a quotation runs across.
+
+    A quotation over several paragraphs opens each of them and closes only the
+    last, where the speaker is usually named ("…," he said.): the whole run is
+    one unit of attribution.
+    """
+    bounds = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)] + [len(text)]
+    paragraphs = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    units: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in paragraphs:
+        current = (current[0], end) if current else (start, end)
+        if not _opens_quotation(text[start:end]):
+            units.append(current)
+            current = None
+    if current:
+        units.append(current)
+    return next((u for u in units if u[0] <= at < u[1]), (0, len(text)))
+
+
+def speaker_named(text: str, quote: str, speaker: Speaker) -> bool:
+    """Whether the text names `speaker` in the unit of attribution around `quote`."""
+    found = locate(text, quote)
+    if not found:
+        return False
+    start, end = attribution_unit(text, found[0])
+    unit = text[start:end]
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", unit) for name in speaker.named_as)
+
+
+def speaker_voice(text: str, quote: str) -> str:
+    """'quoted' when the passage stands inside the speaker's quotation marks, else 'reported'."""
+    found = locate(text, quote)
+    if not found:
+        return "reported"
+    start, _ = attribution_unit(text, found[0])
+    return "quoted" if text[start:].lstrip().startswith(("\"", "“")) else "reported"
+
+
+# Phrases by which a sentence puts a figure or a fact on someone's authority.
+_AUTHORITY = re.compile(
+    r"\baccording to\b|\breports? state|\bofficial (?:data|reports|sources|statistics)\b", re.IGNORECASE
+)
+
+
 # --- the catalogue --------------------------------------------------------
 
 
@@ -105,6 +160,15 @@ class Catalog:
 
     def passage_span(self, source_id: str, quote: str) -> tuple[int, int] | None:
         return locate(self.texts[source_id], quote)
+
+    def speaker(self, citation: Citation | Claim) -> Speaker | None:
+        if citation.speaker is None:
+            return None
+        return self.sources[citation.source].speaker(citation.speaker)
+
+    def voice(self, citation: Citation | Claim) -> str:
+        """'quoted' or 'reported': how the source gives the speaker's words in this passage."""
+        return speaker_voice(self.texts[citation.source], citation.quote)
 
 
 # --- YAML with line numbers ----------------------------------------------
@@ -358,28 +422,28 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
                 at = _line_for(lines, (index, "places", j))
                 problems.append(Problem(events_label, at, f"event '{event.id}': unknown place '{place_id}'"))
         for j, citation in enumerate(event.citations):
-            at = _line_for(lines, (index, "citations", j, "quote"))
-            if citation.source not in sources and "sources" not in unreadable:
-                at = _line_for(lines, (index, "citations", j, "source"))
-                problems.append(
-                    Problem(events_label, at, f"event '{event.id}': unknown source '{citation.source}'")
-                )
-            elif citation.source in flat and normalise(citation.quote) not in flat[citation.source]:
-                problems.append(
-                    Problem(
-                        events_label,
-                        at,
-                        f"event '{event.id}': quote not found verbatim in source "
-                        f"'{citation.source}' ({sources[citation.source].file}): "
-                        f"\"{_shorten(citation.quote)}\"",
-                    )
-                )
+            def at(field_name: str, j: int = j) -> int:
+                return _line_for(lines, (index, "citations", j, field_name))
+
+            what = f"event '{event.id}', citation {j + 1}"
+            if citation.source not in sources:
+                if "sources" not in unreadable:
+                    problems.append(Problem(events_label, at("source"), f"{what}: unknown source '{citation.source}'"))
+                continue
+            problems += [
+                Problem(events_label, at(field_name), f"{what}: {message}", severity)
+                for field_name, message, severity in _passage_problems(citation, sources[citation.source], texts, flat)
+            ]
+        for field_name, message in edge_problems(event):
+            problems.append(Problem(events_label, _line_for(lines, (index, field_name)), f"event '{event.id}': {message}", "warning"))
+        for field_name, message in count_problems(event):
+            problems.append(Problem(events_label, _line_for(lines, (index, field_name)), f"event '{event.id}': {message}"))
 
     events = {e.id: e for e, *_ in parsed["events"]}
     if "events" not in unreadable:
         problems += _check_narratives(parsed["narratives"], events, labels["narratives"])
     if not {"events", "sources"} & unreadable:
-        problems += _check_claims(parsed["claims"], events, sources, flat, labels["claims"])
+        problems += _check_claims(parsed["claims"], events, sources, texts, flat, labels["claims"])
 
     warnings = _warnings(parsed, labels) if not unreadable else []
     problems += warnings
@@ -389,7 +453,7 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
         sources,
         texts,
         places,
-        tuple(sorted(events.values(), key=lambda e: (e.start, e.end, e.id))),
+        tuple(sorted(events.values(), key=lambda e: (e.first, e.last, e.id))),
         tuple(warnings),
         narratives={n.id: n for n, *_ in parsed["narratives"]},
         claims=tuple(c for c, *_ in parsed["claims"]),
@@ -417,13 +481,56 @@ def _check_narratives(parsed: list, events: dict[str, Event], label: str) -> lis
     return problems
 
 
+def _passage_problems(
+    passage: Citation | Claim, source: Source, texts: dict[str, str], flat: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """What is wrong with one quoted passage: (field, message, severity) for each problem.
+
+    The quote must stand in its source; so must what the source says about
+    when. Who says it: a named speaker of the source, required where the
+    text names one around the passage. On whose authority: words of the
+    quote itself, so that "according to official data" never travels to a
+    sentence that does not say so.
+    """
+    out: list[tuple[str, str, str]] = []
+    if source.id not in flat:
+        return out  # the text could not be read; that is reported at the source
+    text, quote = texts[source.id], normalise(passage.quote)
+    if quote not in flat[source.id]:
+        return [("quote", f"quote not found verbatim in source '{source.id}' ({source.file}): \"{_shorten(passage.quote)}\"", "error")]
+    when = getattr(passage, "when", None)
+    if when is not None and normalise(when) not in flat[source.id]:
+        out.append(("when", f"when \"{_shorten(when)}\" is not found verbatim in source '{source.id}' ({source.file})", "error"))
+    if passage.speaker is not None and source.speaker(passage.speaker) is None:
+        known = ", ".join(s.id for s in source.speakers) or "none listed"
+        out.append(("speaker", f"speaker '{passage.speaker}' is not one of source '{source.id}''s speakers ({known})", "error"))
+    elif passage.speaker is None:
+        for speaker in source.speakers:
+            if speaker_named(text, passage.quote, speaker):
+                out.append((
+                    "quote",
+                    f"the text names {speaker.name} around this passage; say who says it with 'speaker: {speaker.id}'",
+                    "error",
+                ))
+    if passage.authority is not None and normalise(passage.authority).lower() not in quote.lower():
+        out.append(("authority", f"authority \"{_shorten(passage.authority)}\" is not in the quote; it belongs only to the sentence that says it", "error"))
+    elif passage.authority is None and (found := _AUTHORITY.search(quote)):
+        out.append(("quote", f"the quote says \"{found.group(0)}\"; name that authority with 'authority:'", "warning"))
+    return out
+
+
 def _contains_words(text: str, words: str) -> bool:
     """Whether `words` stand in `text` as whole words: "47 people" is not in "147 people"."""
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _check_claims(
-    parsed: list, events: dict[str, Event], sources: dict[str, Source], flat: dict[str, str], label: str
+    parsed: list,
+    events: dict[str, Event],
+    sources: dict[str, Source],
+    texts: dict[str, str],
+    flat: dict[str, str],
+    label: str,
 ) -> list[Problem]:
     problems = []
     for claim, lines, index, _ in parsed:
@@ -432,15 +539,11 @@ def _check_claims(
 
         if claim.source not in sources:
             problems.append(Problem(label, at("source"), f"claim '{claim.id}': unknown source '{claim.source}'"))
-        elif claim.source in flat and normalise(claim.quote) not in flat[claim.source]:
-            problems.append(
-                Problem(
-                    label,
-                    at("quote"),
-                    f"claim '{claim.id}': quote not found verbatim in source '{claim.source}' "
-                    f"({sources[claim.source].file}): \"{_shorten(claim.quote)}\"",
-                )
-            )
+        else:
+            problems += [
+                Problem(label, at(field_name), f"claim '{claim.id}': {message}", severity)
+                for field_name, message, severity in _passage_problems(claim, sources[claim.source], texts, flat)
+            ]
         if not _contains_words(normalise(claim.quote), normalise(claim.wording)):
             problems.append(
                 Problem(label, at("wording"), f"claim '{claim.id}': wording \"{claim.wording}\" is not in its quote")
@@ -463,6 +566,15 @@ def _warnings(parsed: dict[str, list], labels: dict[str, str]) -> list[Problem]:
         Problem(labels["places"], line, message, "warning")
         for p, _, _, line in parsed["places"]
         for message in place_warnings(p)
+    ]
+    out += [
+        Problem(
+            labels["places"], line,
+            f"place '{p.id}': coordinates_ref says the position is estimated; add 'coordinates_estimated: true' so the panel says so",
+            "warning",
+        )
+        for p, _, _, line in parsed["places"]
+        if "estimat" in p.coordinates_ref.lower() and not p.coordinates_estimated
     ]
     out += [
         Problem(labels["sources"], line, f"source '{s.id}' is not cited by any event or claim", "warning")

@@ -15,6 +15,7 @@ from shapely.geometry import LineString
 from .basemap import LABEL_SIZE, basemap_layers, text_layer
 from .loading import Catalog
 from .models import Place
+from .timeline import STATUSES
 
 MAP_HEIGHT = 430
 M_PER_DEGREE_LAT = 111_320
@@ -26,11 +27,14 @@ MAX_LABELS = 40  # past this, only places with events at the step are named; hov
 MAP_WIDTH_GUESS = 400  # narrower than the map column at 1280 px, so a phone still sees every place
 COLOURS = {
     "active": [198, 40, 40, 235],
+    # Began at an earlier step and the texts give no end: neither red nor grey.
+    "open": [214, 110, 30, 215],
     "past": [110, 110, 110, 150],
     "future": [70, 110, 170, 110],
 }
 STATUS_TEXT = {
     "active": "events at this hour",
+    "open": "began earlier; the texts give no end",
     "past": "events earlier",
     "future": "events later",
 }
@@ -53,16 +57,25 @@ class CompactDeck(pdk.Deck):
         return _SERIALISED[self]
 
 
-def place_statuses(catalog: Catalog, active: Iterable[str], past: Iterable[str]) -> dict[str, str]:
-    """'active', 'past' or 'future' for every place, from the events active and past at a step."""
-    active, past = set(active), set(past)
+def place_statuses(
+    catalog: Catalog, active: Iterable[str], past: Iterable[str], still_open: Iterable[str] = ()
+) -> dict[str, str]:
+    """'active', 'open', 'past' or 'future' for every place, from its events' statuses at a step.
+
+    A place takes the first of those that any of its events has: something
+    happening now outweighs something that may still be going on, which
+    outweighs something over.
+    """
+    by_event = {**{e: "past" for e in past}, **{e: "open" for e in still_open}, **{e: "active" for e in active}}
+    rank = {s: i for i, s in enumerate(STATUSES)}
     status = {place_id: "future" for place_id in catalog.places}
     for event in catalog.events:
+        event_status = by_event.get(event.id)
+        if event_status is None:
+            continue
         for place_id in event.places:
-            if event.id in active:
-                status[place_id] = "active"
-            elif event.id in past and status[place_id] != "active":
-                status[place_id] = "past"
+            if rank[event_status] < rank[status[place_id]]:
+                status[place_id] = event_status
     return status
 
 

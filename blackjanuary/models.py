@@ -96,6 +96,17 @@ Latitude = Annotated[float, AfterValidator(_latitude)]
 Longitude = Annotated[float, AfterValidator(_longitude)]
 
 
+class Speaker(Record):
+    """Someone a source quotes or reports, so a passage can be attributed to who says it."""
+
+    id: Identifier
+    name: Text
+    role: Text
+    # The words by which the text names this person ("Garayev", "the analyst"):
+    # a passage whose paragraph contains one of them must name the speaker.
+    named_as: list[Text] = Field(min_length=1)
+
+
 class Source(Record):
     id: Identifier
     file: Text
@@ -108,6 +119,10 @@ class Source(Record):
     genre: Text
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"  # ISO 639-1: the quotes stay in it
     trimmed: Text | None = None
+    speakers: list[Speaker] = Field(default_factory=list)
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        return next((s for s in self.speakers if s.id == speaker_id), None)
 
     @field_validator("url")
     @classmethod
@@ -133,6 +148,9 @@ class Place(Record):
     in_baku: bool = True
     description: Text
     coordinates_ref: Text
+    # True where the position was estimated (from an address, between
+    # landmarks) rather than read off a map: the panel says so.
+    coordinates_estimated: bool = False
 
     @field_validator("lat", "lon", "path")
     @classmethod
@@ -179,6 +197,14 @@ class Place(Record):
 class Citation(Record):
     source: Identifier
     quote: Text
+    # Who says it, when the text quotes or reports someone: an id from the
+    # source's `speakers`.
+    speaker: Identifier | None = None
+    # On whose authority the passage puts what it says, in its own words
+    # ("According to official Azerbaijani data"); must stand in the quote.
+    authority: Text | None = None
+    # What this source says about when, verbatim from its text ("that evening").
+    when: Text | None = None
 
 
 class Event(Record):
@@ -188,9 +214,18 @@ class Event(Record):
     # precision comes before start and end so that their validator can check
     # them against it, and report a problem at the line of the time at fault.
     precision: Precision
-    start: datetime
-    end: datetime
+    # Either edge may be null: the evidence gives none, and the app says so
+    # instead of closing the window for the renderer's sake.
+    start: datetime | None = None
+    end: datetime | None = None
+    # An uncertain edge is one the evidence bounds but does not place ("by the
+    # morning"): the window is the widest the evidence allows, and the timeline
+    # fades that edge.
+    start_uncertain: bool = False
+    end_uncertain: bool = False
     when: Text
+    # How the sources' own times differ, in neutral words of ours.
+    when_note: Text | None = None
     time_ref: Text | None = None
     places: list[Identifier] = Field(min_length=1)
     category: Category
@@ -198,7 +233,9 @@ class Event(Record):
 
     @field_validator("start", "end")
     @classmethod
-    def _baku_time(cls, value: datetime, info: ValidationInfo) -> datetime:
+    def _baku_time(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+        if value is None:
+            return None
         problem = offset_problem(value)
         if problem:
             raise ValueError(problem)
@@ -211,6 +248,34 @@ class Event(Record):
         if info.field_name == "end" and start is not None and value < start:
             raise ValueError(f"{value.isoformat()} is before start {start.isoformat()}")
         return value
+
+    @model_validator(mode="after")
+    def _has_an_edge(self) -> Event:
+        if self.start is None and self.end is None:
+            raise ValueError("an event needs a start, an end or both; null means the evidence gives none")
+        if self.start_uncertain and self.start is None:
+            raise ValueError("start_uncertain needs a start: the bound the evidence gives")
+        if self.end_uncertain and self.end is None:
+            raise ValueError("end_uncertain needs an end: the bound the evidence gives")
+        return self
+
+    @property
+    def first(self) -> datetime:
+        """The earliest instant the evidence gives: the start, or the end where the start is open."""
+        return self.start if self.start is not None else self.end  # type: ignore[return-value]
+
+    @property
+    def last(self) -> datetime:
+        """The latest instant the evidence gives: the end, or the start where the end is open."""
+        return self.end if self.end is not None else self.start  # type: ignore[return-value]
+
+    @property
+    def open_start(self) -> bool:
+        return self.start is None
+
+    @property
+    def open_end(self) -> bool:
+        return self.end is None
 
     @property
     def is_precise(self) -> bool:
@@ -296,12 +361,16 @@ class Claim(Record):
     scope: Text | None = None
     event: Identifier | None = None
     quote: Text
+    speaker: Identifier | None = None
+    authority: Text | None = None
 
     @model_validator(mode="after")
     def _figure_fits_wording(self) -> Claim:
         q, low, high = self.qualifier, self.low, self.high
         if low is None and high is None:
-            raise ValueError("a claim needs low, high or both")
+            if q is Qualifier.VAGUE and self.reading is not None and not _numbers_in(self.wording):
+                return self  # in words only ("numerous"): no number can be read from it, and none is invented
+            raise ValueError("a claim needs low, high or both (a 'vague' claim in words only may have neither, with a reading)")
         if low is not None and high is not None and high < low:
             raise ValueError(f"high {high} is below low {low}")
         if q in (Qualifier.EXACT, Qualifier.ABOUT) and low != high:

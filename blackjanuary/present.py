@@ -10,7 +10,7 @@ from .loading import Catalog
 from .maps import baku_deck, fit_view
 from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place, Source
 from .i18n import month, tr
-from .timeline import describe_window
+from .timeline import describe_event_window
 
 CONTENT_NOTE = tr("en", "content_note")  # the export's, in English like the catalogue
 CONTENT_NOTE_SHORT = tr("en", "content_note_short")
@@ -38,15 +38,6 @@ class Slide:
     def away(self) -> tuple[Place, ...]:
         """This step's places outside Baku, which the map of Baku cannot show."""
         return tuple(p for p in self.places if not p.in_baku)
-
-
-def attribution_text(source: Source, lang: str = "en") -> str:
-    """Publisher, title and date of a source, as a passage's attribution."""
-    if source.published:
-        published = f"{source.published.day} {month(lang, source.published.month, 'day')} {source.published.year}"
-    else:
-        published = source.published_note or "undated"
-    return f"{source.publisher}, “{source.title}” ({published})"
 
 
 def chronology(catalog: Catalog, lang: str = "en") -> Narrative:
@@ -83,7 +74,7 @@ def slides(catalog: Catalog, narrative: Narrative, lang: str = "en") -> list[Sli
                 event=event,
                 citation=event.citations[step.quote],
                 note=step.note,
-                window=describe_window(event.start, event.end, event.precision.value, lang),
+                window=describe_event_window(event, lang),
                 places=places,
                 statuses=statuses,
                 view=_view(step.view, places, [catalog.places[p] for p in statuses]),

@@ -3,6 +3,9 @@
 All instants are timezone-aware in Asia/Baku (UTC+04:00 in January 1990).
 An event's window is half-open, [start, end); a scrubber step covers
 [t, t + step), and an event is *active* at a step when the two overlap.
+Where the evidence gives no end (or no start), the window is open on that
+side: after the step it starts in, such an event is *open* (it began, and the
+texts do not say when it ended), never silently active or past.
 """
 
 from __future__ import annotations
@@ -155,12 +158,42 @@ def range_for(when: datetime) -> str:
     return "years"
 
 
+STATUSES = ("active", "open", "past", "future")  # a place takes the first that any of its events has
+
+
 def step_status(event: "Event", at: datetime, step_end: datetime) -> str:
-    """'active', 'past' or 'future' for an event seen from the step [at, step_end)."""
-    end = event.end if event.end > event.start else event.start + timedelta(minutes=1)
-    if event.start < step_end and end > at:
-        return "active"
-    return "past" if end <= at else "future"
+    """'active', 'open', 'past' or 'future' for an event seen from the step [at, step_end).
+
+    'open' is a step after an open-ended event began (or before an event with
+    no start ended): the evidence does not say whether it was still going on.
+    """
+    start, end = event.start, event.end
+    if start is not None and end is not None:
+        end = end if end > start else start + timedelta(minutes=1)  # a moment still shows at its step
+        if start < step_end and end > at:
+            return "active"
+        return "past" if end <= at else "future"
+    if end is None:  # open end
+        if start >= step_end:
+            return "future"
+        return "active" if start >= at else "open"
+    # open start
+    if end <= at:
+        return "past"
+    return "active" if end <= step_end else "open"
+
+
+@dataclass(frozen=True)
+class StepChanges:
+    """What a step shows that the step before did not: events begun, and events over."""
+
+    begun: tuple[str, ...]
+    over: tuple[str, ...]  # ended at a known edge
+    over_by: tuple[str, ...]  # past the latest end the evidence allows; when exactly it ended is not known
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.begun or self.over or self.over_by)
 
 
 @dataclass(frozen=True)
@@ -171,6 +204,8 @@ class StepIndex:
     steps: tuple[datetime, ...]
     active: tuple[frozenset[str], ...]
     past: tuple[frozenset[str], ...]
+    open: tuple[frozenset[str], ...] = ()
+    changes: tuple[StepChanges, ...] = ()
 
     def position(self, when: datetime) -> int:
         return self.steps.index(self.range.snap(when))
@@ -178,15 +213,29 @@ class StepIndex:
 
 def build_step_index(time_range: TimeRange, events: Iterable["Event"]) -> StepIndex:
     steps = tuple(time_range.steps())
-    events = sorted(events, key=lambda e: (e.start, e.end))
+    events = sorted(events, key=lambda e: (e.first, e.last, e.id))
+    uncertain_end = {e.id for e in events if e.end_uncertain}
     active: list[frozenset[str]] = []
     past: list[frozenset[str]] = []
+    still_open: list[frozenset[str]] = []
+    changes: list[StepChanges] = []
     for step in steps:
         step_end = time_range.next_step(step)
         status = {e.id: step_status(e, step, step_end) for e in events}
-        active.append(frozenset(k for k, v in status.items() if v == "active"))
+        now = frozenset(k for k, v in status.items() if v == "active")
+        before = active[-1] if active else frozenset()
+        ended = [e.id for e in events if e.id in before and status[e.id] != "active"]
+        changes.append(
+            StepChanges(
+                begun=tuple(e.id for e in events if e.id in now and e.id not in before),
+                over=tuple(i for i in ended if i not in uncertain_end and status[i] == "past"),
+                over_by=tuple(i for i in ended if i in uncertain_end),
+            )
+        )
+        active.append(now)
         past.append(frozenset(k for k, v in status.items() if v == "past"))
-    return StepIndex(time_range, steps, tuple(active), tuple(past))
+        still_open.append(frozenset(k for k, v in status.items() if v == "open"))
+    return StepIndex(time_range, steps, tuple(active), tuple(past), tuple(still_open), tuple(changes))
 
 
 def parse_local(text: str) -> datetime | None:
@@ -232,7 +281,7 @@ def describe_step(when: datetime, time_range: TimeRange, lang: str = "en") -> st
 
 
 def describe_window(start: datetime, end: datetime, precision: str, lang: str = "en") -> str:
-    """An event's window in words at the precision it is known to."""
+    """A closed window in words at the precision it is known to."""
     start, end = start.astimezone(BAKU), end.astimezone(BAKU)
     last = end - timedelta(minutes=1) if end > start else end
     if precision == "year":
@@ -253,6 +302,39 @@ def describe_window(start: datetime, end: datetime, precision: str, lang: str = 
     if start.date() == end.date():
         return f"{_day(start.date(), lang)}, {approx}{start:%H:%M}–{end:%H:%M} {baku_time}"
     return f"{approx}{_day(start.date(), lang)} {start:%H:%M} – {_day(end.date(), lang)} {end:%H:%M} {baku_time}"
+
+
+def describe_instant(when: datetime, precision: str, lang: str = "en", *, closing: bool = False) -> str:
+    """One edge of a window in words. A closing edge at midnight names the last day it includes."""
+    when = when.astimezone(BAKU)
+    if closing and precision in ("day", "month", "year"):
+        when -= timedelta(minutes=1)
+    if precision == "year":
+        return str(when.year)
+    if precision == "month":
+        return _month_year(when, lang)
+    if precision == "day":
+        return _day(when.date(), lang)
+    approx = f"{tr(lang, 'about')} " if precision == "approximate" else ""
+    return f"{_day(when.date(), lang)}, {approx}{when:%H:%M} {tr(lang, 'baku_time')}"
+
+
+def describe_event_window(event: "Event", lang: str = "en") -> str:
+    """An event's window in words, saying where the evidence leaves an edge open or only bounds it."""
+    precision = event.precision.value
+    if event.start is None:
+        return tr(lang, "window_open_start", end=describe_instant(event.end, precision, lang, closing=True))
+    if event.end is None:
+        return tr(lang, "window_open_end", start=describe_instant(event.start, precision, lang))
+    if event.end_uncertain or event.start_uncertain:
+        start = describe_instant(event.start, precision, lang)
+        end = describe_instant(event.end, precision, lang, closing=True)
+        if event.start_uncertain and event.end_uncertain:
+            return tr(lang, "window_uncertain_both", start=start, end=end)
+        if event.end_uncertain:
+            return tr(lang, "window_uncertain_end", start=start, end=end)
+        return tr(lang, "window_uncertain_start", start=start, end=end)
+    return describe_window(event.start, event.end, precision, lang)
 
 
 def _day(day: date, lang: str = "en") -> str:

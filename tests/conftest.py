@@ -70,7 +70,7 @@ EVENTS_YAML = """\
   start: 1990-01-19T23:30:00+04:00
   end: 1990-01-20T00:30:00+04:00
   precision: approximate
-  when: late evening
+  when: from about 23:30 to 00:30 on 19–20 January
   places:
     - square
     - avenue

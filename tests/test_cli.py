@@ -135,7 +135,7 @@ def test_process_reports_problems_without_a_traceback():
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        "tests/invalid/quote-case-changed/events.yaml:17: event 'troops-enter': quote not found verbatim "
+        "tests/invalid/quote-case-changed/events.yaml:17: event 'troops-enter', citation 2: quote not found verbatim "
         "in source 'note' (sources/note.txt): \"the troops entered baku by the land and sea\"",
         "1 problem found",
     ]

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 DATA = ROOT / "data"
 NIGHT, RALLIES = "night-hour-by-hour", "rallies-to-independence"
-NIGHT_TITLE = "The night of 19–20 January, hour by hour"
+NIGHT_TITLE = "The night of 19–20 January, as the sources can time it"
 RALLIES_TITLE = "From the rallies to independence, 1988–1993"
 ACTIVE_RED = [198, 40, 40, 235]
 PAST_GREY = [110, 110, 110, 150]
@@ -55,14 +55,16 @@ def test_slides_are_numbered_from_one_in_the_order_of_the_steps(catalog, narrati
 
 
 def test_statuses_at_the_start_of_the_night(catalog):
-    first, second, third, fourth = slides(catalog, catalog.narratives[NIGHT])[:4]
+    first, second, third, fourth, fifth = slides(catalog, catalog.narratives[NIGHT])[:5]
     # Step 1 is the decree in Moscow: off the map of Baku, listed instead.
     assert first.statuses == {"moscow-kremlin": "active"}
     assert [p.id for p in first.away] == ["moscow-kremlin"]
-    assert second.statuses == {"moscow-kremlin": "past", "tv-centre": "active"}
-    # The television centre is a place of step 3 too, so it is active again, not past.
-    assert third.statuses == {"moscow-kremlin": "past", "tv-centre": "active", "baku": "active"}
-    assert fourth.statuses == {
+    # Step 2, what the sources say the operation was for: the city as a whole.
+    assert second.statuses == {"moscow-kremlin": "past", "baku": "active"}
+    assert third.statuses == {"moscow-kremlin": "past", "baku": "past", "tv-centre": "active"}
+    # The television centre is a place of step 4 too, so it is active again, not past.
+    assert fourth.statuses == {"moscow-kremlin": "past", "tv-centre": "active", "baku": "active"}
+    assert fifth.statuses == {
         "moscow-kremlin": "past", "tv-centre": "past",
         "baku": "active", "baku-bay": "active", "20-yanvar-circle": "active",
     }
@@ -83,8 +85,10 @@ def test_statuses_accumulate_step_by_step(catalog, narrative_id):
 def test_each_step_shows_the_passage_it_chooses(catalog):
     night = slides(catalog, catalog.narratives[NIGHT])
     rallies = slides(catalog, catalog.narratives[RALLIES])
-    decree, shooting = night[0], night[5]
-    assert decree.citation == decree.event.citations[1] != decree.event.citations[0]
+    blockade, shooting = night[3], night[5]
+    assert blockade.event.id == "information-blockade"
+    assert blockade.citation == blockade.event.citations[1] != blockade.event.citations[0]
+    assert blockade.citation.quote.startswith("The aim was to make the people unaware")
     assert shooting.citation.quote.startswith("People squatted down to show that they were unarmed")
     # The same event with no quote index: its first passage.
     assert rallies[8].event.id == "shooting-at-civilians"
@@ -111,19 +115,18 @@ def test_views_without_yaml_frame_the_places(catalog):
     rallies = slides(catalog, catalog.narratives[RALLIES])
     # Nothing in Baku yet: the whole city.
     assert night[0].view == CITY_VIEW
-    # Step 4 of the night, the troops' entry: a view that fits its three places in Baku.
-    entry = night[3].view
-    lats = [lat for p in night[3].places for lat, _ in p.points]
-    lons = [lon for p in night[3].places for _, lon in p.points]
+    # Step 5 of the night, the troops' entry: a view that fits its three places in Baku.
+    assert night[4].event.id == "troops-enter-baku"
+    entry = night[4].view
+    lats = [lat for p in night[4].places for lat, _ in p.points]
+    lons = [lon for p in night[4].places for _, lon in p.points]
     assert min(lats) <= entry["latitude"] <= max(lats) and min(lons) <= entry["longitude"] <= max(lons)
     assert 11 <= entry["zoom"] <= 15
     # Aliyev speaks in Moscow: nothing of this step is in Baku, so the map frames what earlier steps showed there.
     moscow = rallies[10]
     assert moscow.event.id == "aliyev-statement-moscow" and not any(p.in_baku for p in moscow.places)
     earlier = [catalog.places[p] for p in moscow.statuses if catalog.places[p].in_baku]
-    assert {p.id for p in earlier} == {
-        "azadliq-square", "baku", "tv-centre", "baku-bay", "20-yanvar-circle", "neftchiler-avenue",
-    }
+    assert {p.id for p in earlier} == {"baku", "tv-centre", "baku-bay", "20-yanvar-circle", "neftchiler-avenue"}
     lats = [lat for p in earlier for lat, _ in p.points]
     lons = [lon for p in earlier for _, lon in p.points]
     assert min(lats) <= moscow.view["latitude"] <= max(lats) and min(lons) <= moscow.view["longitude"] <= max(lons)
@@ -147,25 +150,25 @@ def test_views_without_yaml_frame_the_places(catalog):
             (NIGHT, 0, ["Ignored the narrative 'the-day-after' in the link: there is no such narrative."]),
         ),
         (
-            {"step": "14"},
-            (NIGHT, 0, ["Ignored the step '14' in the link: this narrative has steps 0 (title) to 13."]),
+            {"step": "16"},
+            (NIGHT, 0, ["Ignored the step '16' in the link: this narrative has steps 0 (title) to 15."]),
         ),
         (
             {"narrative": RALLIES, "step": "16"},
             (RALLIES, 0, ["Ignored the step '16' in the link: this narrative has steps 0 (title) to 15."]),
         ),
-        ({"step": "-1"}, (NIGHT, 0, ["Ignored the step '-1' in the link: this narrative has steps 0 (title) to 13."])),
-        ({"step": "two"}, (NIGHT, 0, ["Ignored the step 'two' in the link: this narrative has steps 0 (title) to 13."])),
-        ({"step": "3.0"}, (NIGHT, 0, ["Ignored the step '3.0' in the link: this narrative has steps 0 (title) to 13."])),
+        ({"step": "-1"}, (NIGHT, 0, ["Ignored the step '-1' in the link: this narrative has steps 0 (title) to 15."])),
+        ({"step": "two"}, (NIGHT, 0, ["Ignored the step 'two' in the link: this narrative has steps 0 (title) to 15."])),
+        ({"step": "3.0"}, (NIGHT, 0, ["Ignored the step '3.0' in the link: this narrative has steps 0 (title) to 15."])),
         # Digits that are not ASCII: '²'.isdigit() is true but int('²') raises.
-        ({"step": "²"}, (NIGHT, 0, ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 13."])),
-        ({"step": "٣"}, (NIGHT, 0, ["Ignored the step '٣' in the link: this narrative has steps 0 (title) to 13."])),
+        ({"step": "²"}, (NIGHT, 0, ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 15."])),
+        ({"step": "٣"}, (NIGHT, 0, ["Ignored the step '٣' in the link: this narrative has steps 0 (title) to 15."])),
         # A bad narrative falls back first, and the step is then checked against the fallback.
         (
-            {"narrative": "nope", "step": "15"},
+            {"narrative": "nope", "step": "16"},
             (NIGHT, 0, [
                 "Ignored the narrative 'nope' in the link: there is no such narrative.",
-                "Ignored the step '15' in the link: this narrative has steps 0 (title) to 13.",
+                "Ignored the step '16' in the link: this narrative has steps 0 (title) to 15.",
             ]),
         ),
     ],
@@ -181,11 +184,11 @@ def test_chronology_covers_every_event_in_time_order(catalog):
     narrative = chronology(catalog)
     written = [e["id"] for e in raw_yaml("events.yaml")]
     order = [step.event for step in narrative.steps]
-    assert sorted(order) == sorted(written) and len(order) == len(set(order)) == 29
+    assert sorted(order) == sorted(written) and len(order) == len(set(order)) == 30
     starts = [catalog.event(e).start for e in order]
     assert starts == sorted(starts)
     assert order[0] == "karabakh-claims-1987"
-    assert narrative.id == CHRONOLOGY_ID and "29 events" in narrative.description
+    assert narrative.id == CHRONOLOGY_ID and "30 events" in narrative.description
     assert all(step.quote == 0 and step.note is None and step.view is None for step in narrative.steps)
     assert narrative_or_chronology(catalog, CHRONOLOGY_ID) == narrative
     assert narrative_or_chronology(catalog, RALLIES) is catalog.narratives[RALLIES]
@@ -240,10 +243,10 @@ def test_title_slide_shows_the_narrative_and_the_content_note(catalog):
     assert not at.exception
     assert heading(at) == NIGHT_TITLE
     description = " ".join(catalog.narratives[NIGHT].description.split())
-    assert description.startswith("The events of 19 and 20 January 1990")
+    assert description.startswith("What the five texts say happened on 19 and 20 January 1990")
     assert description in shown_text(at)
     assert content_notes(at) == [f"**Content note.** {CONTENT_NOTE}"]
-    assert "13 steps." in shown_text(at)
+    assert "15 steps." in shown_text(at)
     assert at.button(key="prev").disabled and not at.button(key="next").disabled
     assert at.selectbox(key="p_narrative").value == NIGHT
     assert at.selectbox(key="p_step").value == 0
@@ -256,7 +259,7 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
     at = present()
     at.button(key="next").click().run()
     assert heading(at) == shown[0].event.title == "State of emergency for Baku decreed in Moscow"
-    assert "step 1 of 13" in shown_text(at)
+    assert "step 1 of 15" in shown_text(at)
     assert url(at) == {"narrative": NIGHT, "step": "1"}
     assert at.selectbox(key="p_step").value == 1
     assert not at.button(key="prev").disabled
@@ -274,13 +277,13 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
     assert url(at) == {"narrative": NIGHT, "step": "0"}
 
     at.selectbox(key="p_step").set_value(7).run()
-    assert heading(at) == "Tanks crush cars"
+    assert heading(at) == "Deaths at 20 Yanvar Circle, on Neftchiler Avenue and elsewhere"
     assert url(at) == {"narrative": NIGHT, "step": "7"}
 
 
 def test_the_last_step_has_no_next(catalog):
-    at = present({"narrative": NIGHT, "step": "13"})
-    assert heading(at) == "State of emergency and curfew announced"
+    at = present({"narrative": NIGHT, "step": "15"})
+    assert heading(at) == "Mass funeral procession"
     assert at.button(key="next").disabled and at.button(key="clicker-next").disabled
     assert not at.button(key="prev").disabled
 
@@ -292,7 +295,7 @@ def test_deep_link_opens_the_step_with_a_short_content_note(catalog):
     assert at.selectbox(key="p_narrative").value == RALLIES
     assert at.selectbox(key="p_step").value == 3
     assert "step 3 of 15" in shown_text(at)
-    assert "> millions of Azerbaijanis headed to the streets to protest" in shown_text(at)
+    assert "> Then, the Soviet government had an intention to realize the Armenian policy" in shown_text(at)
     assert content_notes(at) == [f"**Content note.** {CONTENT_NOTE_SHORT}"]
     assert url(at) == {"narrative": RALLIES, "step": "3"}
     at.button(key="next").click().run()
@@ -306,7 +309,7 @@ def test_deep_link_opens_the_step_with_a_short_content_note(catalog):
         (
             {"narrative": "the-day-after", "step": "2"},
             ["Ignored the narrative 'the-day-after' in the link: there is no such narrative."],
-            "Television centre's power unit blown up", {"narrative": NIGHT, "step": "2"},
+            "What the operation was for, as each source says", {"narrative": NIGHT, "step": "2"},
         ),
         (
             {"narrative": RALLIES, "step": "16"},
@@ -315,14 +318,14 @@ def test_deep_link_opens_the_step_with_a_short_content_note(catalog):
         ),
         (
             {"step": "²"},
-            ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 13."],
+            ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 15."],
             NIGHT_TITLE, {"narrative": NIGHT, "step": "0"},
         ),
         (
             {"narrative": "![x](https://example.org/x.png)", "step": "<b>1</b>"},
             [
                 "Ignored the narrative '![x](https://example.org/x.png)' in the link: there is no such narrative.",
-                "Ignored the step '<b>1</b>' in the link: this narrative has steps 0 (title) to 13.",
+                "Ignored the step '<b>1</b>' in the link: this narrative has steps 0 (title) to 15.",
             ],
             NIGHT_TITLE, {"narrative": NIGHT, "step": "0"},
         ),
@@ -339,8 +342,8 @@ def test_bad_links_fall_back_with_a_notice(query, notices, title, fallback):
 
 
 def test_teachers_note_is_hidden_until_asked_for(catalog):
-    note = catalog.narratives[NIGHT].steps[3].note
-    at = present({"narrative": NIGHT, "step": "4"})
+    note = catalog.narratives[NIGHT].steps[4].note
+    at = present({"narrative": NIGHT, "step": "5"})
     assert heading(at) == "Troops enter Baku by land and sea"
     toggle = at.toggle(key="p_note")
     assert toggle.label == "Teacher's note" and toggle.value is False
@@ -348,7 +351,7 @@ def test_teachers_note_is_hidden_until_asked_for(catalog):
     assert "Compare the" not in shown_text(at)
     toggle.set_value(True).run()
     assert [unescape(i.value) for i in at.info] == [" ".join(note.split())]
-    assert unescape(at.info[0].value).startswith("The texts place the entry in the night of 19–20 January")
+    assert unescape(at.info[0].value).startswith("The second block: around midnight.")
 
 
 @pytest.mark.parametrize(
@@ -356,9 +359,9 @@ def test_teachers_note_is_hidden_until_asked_for(catalog):
     [
         # The decree in Moscow: nothing in Baku to draw; Moscow is listed under the map.
         (1, {}),
-        (2, {"tv-centre": ACTIVE_RED}),
-        (4, {"baku": ACTIVE_RED, "baku-bay": ACTIVE_RED, "20-yanvar-circle": ACTIVE_RED, "tv-centre": PAST_GREY}),
-        (8, {
+        (3, {"tv-centre": ACTIVE_RED, "baku": PAST_GREY}),
+        (5, {"baku": ACTIVE_RED, "baku-bay": ACTIVE_RED, "20-yanvar-circle": ACTIVE_RED, "tv-centre": PAST_GREY}),
+        (7, {
             "20-yanvar-circle": ACTIVE_RED, "neftchiler-avenue": ACTIVE_RED,
             "tv-centre": PAST_GREY, "baku": PAST_GREY, "baku-bay": PAST_GREY,
         }),
@@ -370,7 +373,7 @@ def test_the_map_shows_this_steps_places_red_and_earlier_ones_grey(step, expecte
 
 
 def test_the_map_uses_the_steps_view_and_lists_places_outside_baku(catalog):
-    at = present({"narrative": NIGHT, "step": "2"})
+    at = present({"narrative": NIGHT, "step": "3"})
     view = json.loads(at.get("deck_gl_json_chart")[0].proto.json)["initialViewState"]
     assert (view["latitude"], view["longitude"], view["zoom"]) == (40.3635, 49.8305, 14)
     at = present({"narrative": NIGHT, "step": "1"})
@@ -380,7 +383,7 @@ def test_the_map_uses_the_steps_view_and_lists_places_outside_baku(catalog):
 
 
 def test_changing_the_narrative_goes_back_to_its_title():
-    at = present({"narrative": NIGHT, "step": "5"})
+    at = present({"narrative": NIGHT, "step": "12"})
     assert heading(at) == "How many were killed, wounded and detained"
     at.selectbox(key="p_narrative").set_value(RALLIES).run()
     assert heading(at) == RALLIES_TITLE
@@ -388,7 +391,7 @@ def test_changing_the_narrative_goes_back_to_its_title():
     assert url(at) == {"narrative": RALLIES, "step": "0"}
     at.selectbox(key="p_narrative").set_value(CHRONOLOGY_ID).run()
     assert heading(at) == "Black January: the whole chronology"
-    assert "29 steps." in shown_text(at)
+    assert "30 steps." in shown_text(at)
     # Select options are plain text, not Markdown: no escaping backslashes.
     assert at.selectbox(key="p_narrative").options == [NIGHT_TITLE, RALLIES_TITLE, "Black January: the whole chronology"]
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ARTIFACTS = ROOT / "test-artifacts"
 NIGHT = "night-hour-by-hour"
-NIGHT_TITLE = "The night of 19–20 January, hour by hour"
+NIGHT_TITLE = "The night of 19–20 January, as the sources can time it"
 
 DECK = '[data-testid="stDeckGlJsonChart"]'
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -127,8 +127,8 @@ def test_arrow_and_page_keys_step_through_the_narrative(app_url, page_and_errors
 
 def test_teachers_note_is_hidden_until_its_toggle_is_clicked(app_url, page_and_errors, catalog):
     page, errors = page_and_errors
-    note = " ".join(catalog.narratives[NIGHT].steps[3].note.split())
-    visit(page, f"{app_url}/present?narrative={NIGHT}&step=4")
+    note = " ".join(catalog.narratives[NIGHT].steps[4].note.split())
+    visit(page, f"{app_url}/present?narrative={NIGHT}&step=5")
     expect(page.locator("h1")).to_have_text("Troops enter Baku by land and sea")
     toggle = page.get_by_role("switch", name="Teacher's note")
     expect(toggle).not_to_be_checked()
@@ -151,7 +151,7 @@ def test_teachers_note_is_hidden_until_its_toggle_is_clicked(app_url, page_and_e
 def test_slide_fits_the_projector_in_large_type(app_url, browser, catalog, width, height):
     page, errors = open_page(browser, {"width": width, "height": height})
     try:
-        visit(page, f"{app_url}/present?narrative={NIGHT}&step=7")
+        visit(page, f"{app_url}/present?narrative={NIGHT}&step=9")
         expect(page.locator("h1")).to_have_text("Tanks crush cars")
         page.locator(f"{DECK} canvas").wait_for()
         wait_for_projector_type(page)
@@ -159,9 +159,9 @@ def test_slide_fits_the_projector_in_large_type(app_url, browser, catalog, width
 
         passage = page.locator("blockquote p")
         expect(passage).to_have_text(re.compile(r"^Tanks crushed cars, and smoke grenades"))
-        window = page.get_by_test_id("stMarkdownContainer").locator("p").filter(has_text="step 7 of 13")
+        window = page.get_by_test_id("stMarkdownContainer").locator("p").filter(has_text="step 9 of 15")
         expect(window).to_have_count(1)
-        expect(window).to_contain_text("20 Jan 1990")
+        expect(window).to_contain_text("19 Jan 1990")
         sizes = {"passage": font_px(passage), "window": font_px(window), "window date": font_px(window.locator("strong"))}
         assert all(px >= 24 for px in sizes.values()), sizes
         expect(passage).to_be_in_viewport()
@@ -176,7 +176,7 @@ def test_no_control_on_a_slide_scrolls_sideways(app_url, browser, width, height)
     """The projector type must not spill into the controls: the language switch once scrolled to show 'Русский'."""
     page, _ = open_page(browser, {"width": width, "height": height})
     try:
-        visit(page, f"{app_url}/present?narrative={NIGHT}&step=7")
+        visit(page, f"{app_url}/present?narrative={NIGHT}&step=9")
         expect(page.locator("h1")).to_have_text("Tanks crush cars")
         wait_for_projector_type(page)
         assert page.evaluate(SIDEWAYS) == []
@@ -190,17 +190,17 @@ def test_no_control_on_a_slide_scrolls_sideways(app_url, browser, width, height)
 
 def test_present_in_russian(app_url, page_and_errors):
     page, errors = page_and_errors
-    visit(page, f"{app_url}/present?lang=ru&narrative={NIGHT}&step=7")
+    visit(page, f"{app_url}/present?lang=ru&narrative={NIGHT}&step=9")
     expect(page.locator("h1")).to_have_text("Tanks crush cars")  # the catalogue stays in English
     expect(page.get_by_role("button", name="Далее")).to_be_visible()
     expect(page.get_by_role("button", name="Назад")).to_be_visible()
-    expect(page.get_by_text("шаг 7 из 13", exact=False)).to_be_visible()
-    expect(page.get_by_text("20 января 1990", exact=False).first).to_be_visible()
+    expect(page.get_by_text("шаг 9 из 15", exact=False)).to_be_visible()
+    expect(page.get_by_text("19 января 1990", exact=False).first).to_be_visible()
     expect(page.get_by_text("цитата на английском", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stTopNavLink").filter(has_text="Презентация")).to_be_visible()
     body = page.locator("body").inner_text()
     assert len(CYRILLIC.findall(body)) > 100
-    assert params(page) == {"narrative": NIGHT, "step": "7", "lang": "ru"}
+    assert params(page) == {"narrative": NIGHT, "step": "9", "lang": "ru"}
     page.locator(f"{DECK} canvas").wait_for()
     screenshot(page, "present-ru")
     assert errors.errors == []

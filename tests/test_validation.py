@@ -80,7 +80,7 @@ def test_valid_variants_pass(make_data, edits):
 
 CASES = [
     # YAML syntax
-    ("yaml: colon in a plain value", dict(edits=[(E, "when: late evening", "when: late: evening")]),
+    ("yaml: colon in a plain value", dict(edits=[(E, "when: from about 23:30 to 00:30 on 19–20 January", "when: late: evening")]),
      "events.yaml:7", "YAML syntax: mapping values are not allowed"),
     ("yaml: tab indentation", dict(edits=[(E, "  title: A crowd gathers", "\ttitle: A crowd gathers")]),
      "events.yaml:2", "YAML syntax: while scanning a plain scalar found a tab character"),
@@ -131,10 +131,10 @@ CASES = [
     ("unknown place", dict(edits=[(E, "    - avenue", "    - avenu")]),
      "events.yaml:10", "event 'crowd-gathers': unknown place 'avenu'"),
     ("unknown source", dict(edits=[(E, "- source: paper", "- source: papr")]),
-     "events.yaml:13", "event 'crowd-gathers': unknown source 'papr'"),
+     "events.yaml:13", "event 'crowd-gathers', citation 1: unknown source 'papr'"),
     # quotes
     ("quote: case changed", dict(edits=[(E, "the crowd gathered", "The crowd gathered")]),
-     "events.yaml:14", "event 'crowd-gathers': quote not found verbatim in source 'paper' (sources/paper.txt): \"The crowd gathered on the square\""),
+     "events.yaml:14", "event 'crowd-gathers', citation 1: quote not found verbatim in source 'paper' (sources/paper.txt): \"The crowd gathered on the square\""),
     ("quote: word changed", dict(edits=[(E, "        on the square", "        in the square")]),
      "events.yaml:14", "quote not found verbatim in source 'paper'"),
     ("quote: source text changed", dict(files={TXT: "On the evening the crowd met on the square.\n"}),
@@ -409,6 +409,8 @@ def test_real_data_times_are_written_in_baku_time():
     for record in raw:
         for name in ("start", "end"):
             value = record[name]
+            if value is None:  # an open edge: the evidence gives none
+                continue
             assert offset_problem(value) is None, (record["id"], name, value)
             assert value.utcoffset() == value.astimezone(BAKU).utcoffset(), (record["id"], name)
             if (value.year, value.month) == (1990, 1):

@@ -190,8 +190,7 @@ export function createExplorer(root, callbacks) {
     const ul = el('ul', {class: 'bjx-items'});
     for (const i of indices.slice(0, max)) {
       const single = ev.flags[i] & p.style.flags.single ? `${p.style.single_mark} ` : '';
-      const open = ev.flags[i] & p.style.flags.open ? ` (${p.texts.open_end})` : '';
-      ul.append(el('li', {}, button(`${single}${ev.title[i]}`, `${ev.window[i]}${open}`, {event: ev.id[i]})));
+      ul.append(el('li', {}, button(`${single}${ev.title[i]}`, ev.window[i], {event: ev.id[i]})));
     }
     out.push(ul);
     return out;
@@ -204,9 +203,12 @@ export function createExplorer(root, callbacks) {
     const step = my.step;
     const moment = [];
     const longer = [];
+    const stillOpen = [];
     for (let i = 0; i < ev.id.length; i++) {
-      if (ev.first[i] <= step && step <= ev.last[i] && ev.first[i] >= 0) {
+      if (ev.first[i] >= 0 && ev.first[i] <= step && step <= ev.last[i]) {
         (ev.flags[i] & p.style.flags.long ? longer : moment).push(i);
+      } else if (ev.open_first[i] >= 0 && ev.open_first[i] <= step && step <= ev.open_last[i]) {
+        stillOpen.push(i);
       }
     }
     const parts = [el('h3', {class: 'bjx-heading', text: t.at_this_step})];
@@ -215,6 +217,9 @@ export function createExplorer(root, callbacks) {
     parts.push(...eventButtons(moment));
     if (longer.length) {
       parts.push(el('h4', {class: 'bjx-heading', text: t.longer_periods}), ...eventButtons(longer));
+    }
+    if (stillOpen.length) {
+      parts.push(el('h4', {class: 'bjx-heading', text: t.begun_no_end}), ...eventButtons(stillOpen));
     }
     const status = p.statuses[step];
     const active = [];
@@ -234,8 +239,8 @@ export function createExplorer(root, callbacks) {
     if (away.length) {
       parts.push(el('h4', {class: 'bjx-heading', text: t.beyond_baku}));
       const ul = el('ul', {class: 'bjx-items bjx-places'});
-      const marks = {a: '●', p: '●', f: '○'};
-      const words = {a: t.status_active, p: t.status_past, f: t.status_future};
+      const marks = {a: '●', o: '●', p: '●', f: '○'};
+      const words = {a: t.status_active, o: t.status_open, p: t.status_past, f: t.status_future};
       for (const i of away) {
         const s = status[i];
         ul.append(el('li', {}, button(`${marks[s]} ${p.places[i].name}`, words[s], {place: p.places[i].id}, `bjx-status-${s}`)));
@@ -247,16 +252,13 @@ export function createExplorer(root, callbacks) {
   }
 
   function changesLine() {
-    const p = my.payload;
-    const change = p.changes && p.changes[my.step];
-    const line = el('p', {class: 'bjx-changes'});
-    if (!change || my.step === 0) return line;
-    const titles = (ids) => ids.map((eventId) => titleOf(eventId)).slice(0, 5).join('; ') + (ids.length > 5 ? ` (+${ids.length - 5})` : '');
-    const bits = [];
-    if (change.started.length) bits.push(`${p.texts.changed_started}: ${titles(change.started)}`);
-    if (change.ended.length) bits.push(`${p.texts.changed_ended}: ${titles(change.ended)}`);
-    line.textContent = bits.length ? bits.join(' · ') : p.texts.changed_none;
-    return line;
+    // What changed since the step before, as the page words it (blackjanuary/explore.py change_lines).
+    const change = my.payload.changes && my.payload.changes[my.step];
+    const box = el('div', {class: 'bjx-changes'});
+    if (!change) return box;
+    box.append(el('strong', {text: change.heading}));
+    for (const line of change.lines) box.append(el('br'), document.createTextNode(line));
+    return box;
   }
 
   function titleOf(eventId) {
@@ -363,7 +365,7 @@ export function createExplorer(root, callbacks) {
   function tooltip({object, layer}) {
     if (!object || !layer || !['places', 'lines'].includes(layer.id)) return null;
     const t = my.payload.texts;
-    const words = {a: t.status_active, p: t.status_past, f: t.status_future};
+    const words = {a: t.status_active, o: t.status_open, p: t.status_past, f: t.status_future};
     return {text: `${object.name}\n${words[statusOf(my.placeIndex.get(object.id))]}`};
   }
 
@@ -411,6 +413,11 @@ export function createExplorer(root, callbacks) {
     return {width, left, top: TIMELINE_TOP, plot: width - left - 12, rowHeight, height: TIMELINE_TOP + rowHeight * rows + 6};
   }
 
+  function transparent(hex) {
+    const n = parseInt(hex.slice(1), 16);
+    return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, 0)`;
+  }
+
   function hatch(ctx) {
     const tile = document.createElement('canvas');
     tile.width = tile.height = 7;
@@ -440,10 +447,15 @@ export function createExplorer(root, callbacks) {
     // Axis: a faint line at each tick, its label above the plot.
     ctx.fillStyle = '#444';
     ctx.strokeStyle = 'rgba(128,128,128,0.25)';
+    let labelEnd = -Infinity;
     for (const tick of p.axis) {
       const x = g.left + tick.x * g.plot;
       ctx.beginPath(); ctx.moveTo(x, TIMELINE_TOP - 4); ctx.lineTo(x, g.height); ctx.stroke();
-      ctx.fillText(tick.label, x + 2, 10);
+      const width = ctx.measureText(tick.label).width;
+      if (x + 2 > labelEnd + 6 && x + 2 + width <= g.width) { // a label only where it has room
+        ctx.fillText(tick.label, x + 2, 10);
+        labelEnd = x + 2 + width;
+      }
     }
     // Lanes: their names in the margin, dotted lines between them.
     for (const [n, lane] of p.lanes.entries()) {
@@ -472,11 +484,15 @@ export function createExplorer(root, callbacks) {
       const colour = p.lanes[ev.lane[i]].colour;
       const precise = ev.flags[i] & f.precise;
       ctx.globalAlpha = precise ? 0.9 : 0.5;
-      if (ev.flags[i] & f.open) {
-        const fade = ctx.createLinearGradient(x, 0, x + w, 0);
-        fade.addColorStop(0, colour);
-        fade.addColorStop(1, 'rgba(255,255,255,0)');
-        ctx.fillStyle = fade;
+      const fade = ev.fade[i];
+      if (fade) {
+        // The part of the span the evidence does not fix fades out (towards an open or uncertain end) or in.
+        const f0 = g.left + fade[0] * g.plot;
+        const f1 = Math.max(g.left + fade[1] * g.plot, f0 + 1);
+        const gradient = ctx.createLinearGradient(f0, 0, f1, 0);
+        gradient.addColorStop(0, fade[2] > 0 ? colour : transparent(colour));
+        gradient.addColorStop(1, fade[2] > 0 ? transparent(colour) : colour);
+        ctx.fillStyle = gradient;
       } else {
         ctx.fillStyle = colour;
       }
@@ -543,8 +559,7 @@ export function createExplorer(root, callbacks) {
     const i = eventAt(e.clientX, e.clientY);
     if (i < 0) { ui.tip.style.display = 'none'; ui.canvas.style.cursor = ''; return; }
     const ev = my.payload.events;
-    const open = ev.flags[i] & my.payload.style.flags.open ? ` (${my.payload.texts.open_end})` : '';
-    ui.tip.textContent = `${ev.title[i]}\n${ev.window[i]}${open}`;
+    ui.tip.textContent = `${ev.title[i]}\n${ev.window[i]}`;
     const box = ui.timeline.getBoundingClientRect();
     ui.tip.style.display = 'block';
     ui.tip.style.left = `${Math.min(e.clientX - box.left + 12, box.width - 260)}px`;
@@ -586,6 +601,7 @@ export function createExplorer(root, callbacks) {
     const c = payload.style.colours;
     ui.key.replaceChildren(
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.a.slice(0, 3)})`, text: '●'}), ` ${t.status_active} · `,
+      el('span', {class: 'bjx-dot', style: `color: rgb(${c.o.slice(0, 3)})`, text: '●'}), ` ${t.status_open} · `,
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.p.slice(0, 3)})`, text: '●'}), ` ${t.status_past} · `,
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.f.slice(0, 3)})`, text: '○'}), ` ${t.status_future} · ${payload.basemap.attribution}`,
     );
