@@ -92,7 +92,7 @@ SHOWN = """(placeId) => {
 # The same, in the frame after a key press: resolves in the first animation frame after it.
 NEXT_FRAME = "(placeId) => new Promise(r => requestAnimationFrame(() => r((" + SHOWN + ")(placeId))))"
 TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-RED, GREY, BLUE = [198, 40, 40, 235], [110, 110, 110, 150], [70, 110, 170, 110]
+RED, ORANGE, GREY, BLUE = [198, 40, 40, 235], [214, 110, 30, 215], [110, 110, 110, 150], [70, 110, 170, 110]
 
 
 # --- the map: where a place is drawn -----------------------------------------
@@ -201,8 +201,12 @@ def test_a_key_press_changes_map_cursor_and_list_in_the_same_frame(app_url, page
     night = range_view(catalog, "night")
 
     def listed_at(hour: str) -> list[str]:
-        moment, ongoing = night.split_active(night.index.position(parse_local(hour)))
-        return [("◇ " if len(e.source_ids) == 1 else "") + e.title for e in moment[:25] + ongoing[:25]]
+        """The page's groups: events of the moment, longer periods, begun with no end given; each in time order."""
+        position = night.index.position(parse_local(hour))
+        moment, ongoing = night.split_active(position)
+        groups = [moment, ongoing, night.open_events(position)]
+        ordered = [sorted(g, key=lambda e: (e.first, e.last, e.id))[:25] for g in groups]
+        return [("◇ " if len(e.source_ids) == 1 else "") + e.title for g in ordered for e in g]
 
     visit(page, app_url + "/")
     wait_for_explorer(page)
@@ -217,7 +221,7 @@ def test_a_key_press_changes_map_cursor_and_list_in_the_same_frame(app_url, page
         assert shown["words"].startswith(words)
         assert shown["listed"] == listed_at(hour)
         status = night.statuses[night.index.position(parse_local(hour))]["tv-centre"]
-        assert shown["colour"] == {"active": RED, "past": GREY, "future": BLUE}[status]
+        assert shown["colour"] == {"active": RED, "open": ORANGE, "past": GREY, "future": BLUE}[status]
         page.evaluate(TWO_FRAMES)
         assert page.evaluate(SHOWN, "tv-centre")["drawn"] == hour  # deck.gl has drawn this step
         return shown
