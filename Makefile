@@ -1,24 +1,28 @@
-# `make run` starts the app; `make test` runs every test. Both set up .venv first.
+# `make run` starts the app; `make test` runs every test. Both set up .venv and build the Explore component first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-TIMELINEJS := node_modules/@knight-lab/timelinejs
+NODE_MODULES := node_modules/.package-lock.json
+COMPONENT := blackjanuary/component/explorer.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test validate browser
+.PHONY: run test validate browser node component
 
-run: $(VENV)/installed
+run: $(VENV)/installed $(COMPONENT)
 	$(BIN)/streamlit run app.py
 
-test: $(VENV)/installed browser $(TIMELINEJS)
+test: $(VENV)/installed browser $(COMPONENT)
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/installed
 	$(BIN)/python -m blackjanuary validate
 
-$(VENV)/installed: requirements.txt
+# The project is installed in editable mode as well: Streamlit finds the Explore
+# component's asset folder through the package's pyproject.toml.
+$(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # Playwright cannot download its own browser here: the tests drive Debian's Chromium.
@@ -26,9 +30,17 @@ browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
-# TimelineJS, pinned in package-lock.json, renders the timelinejs export in tests/test_formats.py.
-# Without npm the step says so and that test is skipped.
-$(TIMELINEJS): package.json package-lock.json
-	@if command -v npm >/dev/null; then \
-		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
-	else echo "npm not found: tests/test_formats.py will skip the TimelineJS rendering test"; fi
+node:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+
+# deck.gl and esbuild for the component, TimelineJS for tests/test_formats.py: all pinned in package-lock.json.
+$(NODE_MODULES): package.json package-lock.json | node
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The Explore component, bundled into the package's asset folder (not committed: built from the lockfile).
+$(COMPONENT): $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
+	node frontend/build.mjs
+
+component: $(COMPONENT)

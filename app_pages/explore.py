@@ -1,33 +1,31 @@
-"""Explore: scrub through the night, watch the map and the timeline, read the passages behind each event."""
+"""Explore: scrub through the night, watch the map and the timeline, read the passages behind each event.
 
-import time
+The scrubber, the map, the timeline and the list of what is at the step are
+one component that scrubs in the browser (blackjanuary/component/, built from
+frontend/). The page learns the step when the slider rests and keeps it in the
+link; a click on a place or an event selects it here, and the panel with its
+passages is drawn by the page.
+"""
 
 import streamlit as st
 
-from blackjanuary.basemap import ATTRIBUTION
 from blackjanuary.claims import support_text
-from blackjanuary.figures import SINGLE_SOURCE_MARK
+from blackjanuary.explorer import component_data
 from blackjanuary.formats import FORMATS
 from blackjanuary.geo import distances_text
 from blackjanuary.i18n import tr
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
-from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
+from blackjanuary.selection import choice_from_component, view_from_params
 from blackjanuary.text import md_escape
-from blackjanuary.timeline import (
-    DEFAULT_RANGE,
-    RANGES,
-    describe_event_window,
-    describe_step,
-    format_local,
-    parse_local,
-    step_label,
+from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_event_window, format_local, parse_local
+from app_pages.shared import (
+    _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, remember, set_url, timing,
+    url_params, view_for,
 )
-from app_pages.shared import _, catalog, lang, passages, set_url, timing, url_params, view_for
 
-PLAY_SECONDS = 1.5
 MAX_LISTED = 25
-PANEL_HEIGHT = MAP_HEIGHT + 190  # the map, its key and the places beyond Baku
+PANEL_HEIGHT = MAP_HEIGHT + 260  # beside the slider, the map and the top of the list
 state = st.session_state
 data = catalog()
 
@@ -52,7 +50,6 @@ def _read_url() -> None:
     state.range, state.t = view.range_key, format_local(view.time)
     state.place, state.event = view.place, view.event
     state.notices = view.notices
-    state.playing = False
 
 
 def _snap_to_range() -> None:
@@ -63,36 +60,6 @@ def _snap_to_range() -> None:
 
 def _select(place: str | None = None, event: str | None = None) -> None:
     state.place, state.event = place, event
-
-
-CHARTS = {
-    "map": (place_from_map, lambda picked: _select(place=picked)),
-    "timeline": (event_from_timeline, lambda picked: _select(event=picked)),
-}
-
-
-def _take_chart_selections(key: str) -> None:
-    """Apply a click on the map or the timeline, once: chart state repeats on every rerun."""
-    read, apply = CHARTS[key]
-    picked = read(state.get(key))
-    if picked != state.get(f"_seen_{key}"):
-        state[f"_seen_{key}"] = picked
-        if picked and (picked in data.places or data.event(picked)):
-            apply(picked)
-
-
-def _advance() -> None:
-    """While playing, move one step per tick and stop at the end of the range."""
-    if not state.get("playing") or time.monotonic() - state.get("_tick", 0) < PLAY_SECONDS * 0.8:
-        return
-    state._tick = time.monotonic()
-    steps = [format_local(s) for s in view_for(state.range).steps]
-    position = steps.index(state.t)
-    if position + 1 < len(steps):
-        state.t = steps[position + 1]
-    else:
-        state.playing = False
-        st.rerun()
 
 
 def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
@@ -139,144 +106,66 @@ def _panel(position: int, view) -> None:
         st.button(_("clear_selection"), icon=":material/close:", on_click=_select, key="clear-place")
         events = data.events_at(place.id)
         st.markdown(f"**{_('events_here', count=len(events))}**")
-        for event in _listed(events):
+        if len(events) > MAX_LISTED:
+            st.caption(_("first_of", shown=MAX_LISTED, count=len(events)))
+        for event in events[:MAX_LISTED]:
             _event_card(event, now, expanded=event.id in now)
     else:
-        moment, ongoing = view.split_active(position)
-        st.subheader(_("at_this_step"))
-        heading, lines = view.change_lines(position, lang())
-        with st.container(key="what-changed"):
-            st.markdown(f"**{md_escape(heading)}**  \n" + "  \n".join(md_escape(line) for line in lines))
-        if not moment:
-            st.info(_("no_event_in_step"))
-        for event in _listed(moment):
-            _pick_button(event)
-        if ongoing:
-            st.markdown(f"**{_('longer_periods')}**")
-            for event in _listed(ongoing):
-                _pick_button(event)
-        still_open = view.open_events(position)
-        if still_open:
-            st.markdown(f"**{_('begun_no_end')}**")
-            for event in _listed(still_open):
-                _pick_button(event)
-        st.caption(_("click_hint"))
+        st.info(_("click_hint"), icon=":material/touch_app:")
 
 
-def _listed(events: list[Event]) -> list[Event]:
-    """The first MAX_LISTED events; the rest are counted, so a huge catalogue keeps a readable panel."""
-    if len(events) > MAX_LISTED:
-        st.caption(_("first_of", shown=MAX_LISTED, count=len(events)))
-    return events[:MAX_LISTED]
+def _take_step() -> None:
+    """The slider came to rest on a step: keep it, if it is one of the range's."""
+    asked = state.explorer.get("step")
+    if asked in {format_local(s) for s in view_for(state.range).steps}:
+        state.t = asked
 
 
-def _pick_button(event: Event) -> None:
-    window = describe_event_window(event, lang())
-    st.button(
-        f"**{md_escape(event.title)}**  \n{md_escape(window)}", key=f"pick-{event.id}", on_click=_select,
-        kwargs={"event": event.id}, width="stretch",
-    )
+def _take_selection() -> None:
+    """A click on a place or an event in the component: select it, if the catalogue knows it."""
+    place, event = choice_from_component(state.explorer.get("select"), data)
+    if place or event:
+        _select(place=place, event=event)
 
 
-def _beyond_baku(statuses: dict[str, str]) -> None:
-    away = [p for p in data.places.values() if not p.in_baku]
-    if not away:
-        return
-    st.markdown(f"**{_('beyond_baku')}**")
-    cols = st.columns(len(away))
-    for col, place in zip(cols, away):
-        marker = {"active": ":red[●]", "open": ":orange[●]", "past": ":gray[●]", "future": ":blue[○]"}[statuses[place.id]]
-        col.button(
-            f"{marker} {md_escape(place.name_in(lang()))}", key=f"away-{place.id}", on_click=_select,
-            kwargs={"place": place.id}, width="stretch",
-        )
-
-
-_read_url()
-state.setdefault("tiles", tiles_from_env())
-state._full_run = True
-for chart in CHARTS:  # a full run takes clicks on both charts before drawing anything
-    _take_chart_selections(chart)
-
-
-def _follow_selection_everywhere() -> None:
-    """After a click changed the selection inside one fragment, redraw the whole page once.
-
-    Scrubbing reruns only the scrubber; the timeline's outline of the selected
-    event lives in the other fragment, so a new selection needs a full run.
-    """
-    if not state._full_run and state.get("_drawn_selection") != (state.place, state.event):
-        st.rerun()
-
-
-@st.fragment(run_every=PLAY_SECONDS if state.get("playing") else None)
-def scrubber() -> None:
-    """Slider, map and panel: everything a scrub step changes. The timeline below stays put."""
-    _advance()
-    _take_chart_selections("map")
-    _follow_selection_everywhere()
+@st.fragment
+def explorer() -> None:
+    """The component and the panel: a resting slider or a click reruns only these."""
     view = view_for(state.range)
     steps = [format_local(s) for s in view.steps]
     if state.t not in steps:
         _snap_to_range()
-    time_range = RANGES[state.range]
-    st.select_slider(
-        _("time_in_baku"), options=steps, key="t", format_func=lambda s, code=lang(): step_label(parse_local(s), time_range, code),
-    )
-    position = steps.index(state.t)
-    active = view.active_events(position)
-    st.markdown(
-        f"**{md_escape(describe_step(view.steps[position], time_range, lang()))}** · "
-        f"{_('events_in_step', count=len(active))}"
-    )
-
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        st.pydeck_chart(
-            view.deck(position, state.place, state.tiles, lang()), key="map", on_select="rerun",
-            selection_mode="single-object", height=MAP_HEIGHT, alt=_("map_alt"),
+        payload_key = f"{state.range}:{lang()}:{data_key()}"
+        explorer_component()(
+            key="explorer",
+            data=component_data(
+                explorer_payload_for(state.range, lang()), payload_key,
+                {"step": state.t, "place": state.place, "event": state.event, "tiles": state.tiles},
+            ),
+            on_step_change=_take_step, on_select_change=_take_selection,
         )
-        key_col, tiles_col = st.columns([3, 1], vertical_alignment="center")
-        key_col.caption(f"{_('map_key')}  \n{_('basemap')} {ATTRIBUTION}{' · © CARTO' if state.tiles else ''}")
-        tiles_col.toggle(_("street_tiles"), key="tiles", help=_("street_tiles_help"))
-        _beyond_baku(view.statuses[position])
     with right, st.container(height=PANEL_HEIGHT, border=False):
-        _panel(position, view)
-    st.html(view.cursor(position))  # hangs over the timeline drawn just below
+        _panel(steps.index(state.t), view)
     state._url = _url()
     set_url(state._url)
+    remember()
 
 
-@st.fragment
-def timeline() -> None:
-    """The timeline of the range; it reruns on a click on it, not on a scrub."""
-    _take_chart_selections("timeline")
-    _follow_selection_everywhere()
-    state._drawn_selection = (state.place, state.event)
-    st.plotly_chart(
-        view_for(state.range).figure(state.event, lang()), key="timeline", on_select="rerun",
-        selection_mode="points", config={"displayModeBar": False},
-    )
-    st.caption(_("timeline_key", mark=SINGLE_SOURCE_MARK))
-
-
+_read_url()
+state.setdefault("tiles", tiles_from_env())
 st.title(_("explore_title"))
 st.caption(_("explore_intro"))
 for notice in state.pop("notices", []):
     st.warning(md_escape(notice), icon=":material/link_off:")
-controls = st.columns([3, 1.5, 7.5], vertical_alignment="bottom")
+controls = st.columns([3, 2, 6], vertical_alignment="bottom")
 controls[0].segmented_control(
     _("span"), options=list(RANGES), key="range", required=True,
     format_func=lambda k, code=lang(): tr(code, f"range_{k}"), on_change=_snap_to_range, help=_("span_help"),
 )
-controls[1].button(
-    _("pause") if state.get("playing") else _("play"),
-    icon=":material/pause:" if state.get("playing") else ":material/play_arrow:",
-    key="play", width="stretch", on_click=lambda: state.update(playing=not state.get("playing")),
-    help=_("play_help"),
-)
-scrubber()
-timeline()
+controls[1].toggle(_("street_tiles"), key="tiles", help=_("street_tiles_help"))
+explorer()
 with st.expander(_("download_title"), icon=":material/download:"):
     st.caption(_("download_intro"))
     for column, data_format in zip(st.columns(len(FORMATS)), FORMATS.values()):
@@ -285,4 +174,3 @@ with st.expander(_("download_title"), icon=":material/download:"):
             file_name=data_format.filename, mime=data_format.mime, on_click="ignore",
             icon=":material/download:", key=f"download-{data_format.key}", width="stretch",
         )
-state._full_run = False

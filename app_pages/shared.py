@@ -8,6 +8,7 @@ import streamlit as st
 
 from blackjanuary import Catalog, Problem, check
 from blackjanuary.explore import RangeView, range_view
+from blackjanuary.explorer import explorer_payload, payload_bytes
 from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event
 from blackjanuary.attribution import citation_attribution, timing_lines
@@ -45,10 +46,26 @@ KEPT_ACROSS_PAGES = ("range", "t", "place", "event", "tiles", "p_narrative", "p_
 
 
 def keep_widget_state() -> None:
+    """Write the kept values back at the start of a full run, from a copy when Streamlit dropped the widget's own.
+
+    A widget's value can go missing after a fragment run that did not draw it
+    (the span switch, while the Explore component reran alone); the copy in
+    `_kept_<key>`, refreshed by `remember`, brings it back.
+    """
     state = st.session_state
     for key in KEPT_ACROSS_PAGES:
         if key in state:
             state[key] = state[key]
+        elif f"_kept_{key}" in state:
+            state[key] = state[f"_kept_{key}"]
+    remember()
+
+
+def remember() -> None:
+    state = st.session_state
+    for key in KEPT_ACROSS_PAGES:
+        if key in state:
+            state[f"_kept_{key}"] = state[key]
 
 
 def url_params() -> dict[str, str]:
@@ -90,6 +107,34 @@ def _checked(key: tuple) -> tuple[Catalog | None, list[Problem]]:
 def _range_view(key: tuple, range_key: str) -> RangeView:
     catalog, _ = _checked(key)
     return range_view(catalog, range_key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _explorer_payload(key: tuple, range_key: str, language: str) -> bytes:
+    return payload_bytes(explorer_payload(_range_view(key, range_key), language))
+
+
+def explorer_payload_for(range_key: str, language: str) -> bytes:
+    """The Explore component's data for a range in a language, as JSON bytes made once."""
+    return _explorer_payload(_data_key(), range_key, language)
+
+
+def data_key() -> str:
+    """A short name for the data's current version: the component reloads its payload when it changes."""
+    return f"{hash(_data_key()) & 0xFFFFFFFF:08x}"
+
+
+_EXPLORER = None
+
+
+def explorer_component():
+    """The Explore component, registered on first use (registering needs a running app)."""
+    global _EXPLORER
+    if _EXPLORER is None:
+        _EXPLORER = st.components.v2.component(
+            "blackjanuary.explorer", js="explorer.js", css="explorer.css", isolate_styles=False,
+        )
+    return _EXPLORER
 
 
 def checked() -> tuple[Catalog | None, list[Problem]]:

@@ -6,15 +6,25 @@ Measures, for the app on the curated data, the app on 10,000 generated events
 and the baseline (tools/baseline_app.py), all in one run: server start to
 healthy, first render (the first session of a fresh server, and the median
 over several new sessions, each with an empty browser cache), scrub latency
-(key press on the slider until the rerun has finished and the page is idle;
-p50/p95), server CPU time per scrub step, server memory, and memory per extra
+(p50/p95), server CPU time per scrub step, server memory, and memory per extra
 session with five sessions scrubbing at once. Prints the figures and their ratios to the baseline.
+
+The baseline scrubs by rerunning: a step is timed from the key press until the
+rerun has finished and two frames are drawn. The app scrubs in the browser: a
+step is timed from the key press until the map, the timeline's cursor and the
+list show the new step, deck.gl has drawn it, and two more frames are drawn;
+the page's own time from the input event to deck.gl having drawn is printed
+too. The server's CPU per step includes the one rerun that tells the server
+the step once the slider rests. A click on a place on the map is timed until
+its panel shows, on the app and on the previous Explore page
+(tools/previous_explore_app.py, which reran a fragment at every step).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import tempfile
@@ -27,6 +37,8 @@ from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .devserver import running_app
+from .loading import DEFAULT_DATA_DIR, load
+from .maps import fit_view
 from .synthetic import generate
 
 CHROMIUM = os.environ.get("BLACKJANUARY_CHROMIUM", "/usr/bin/chromium")
@@ -39,24 +51,41 @@ TICKS = os.sysconf("SC_CLK_TCK")
 SETTLE_MS = 150
 LOST_AFTER_MS = 8_000
 TARGETS = {
-    "scrub_p95_ms": {"curated": 1.25, "synthetic": 2.0},
-    "cpu_ms_per_step": {"curated": 1.5},
-    "first_render_ms": {"curated": 1.3},
+    "scrub_p95_ms": {"curated": 0.5, "synthetic": 0.6},
+    "first_render_ms": {"curated": 1.0},
 }
+CPU_LIMIT_MS = 5.0  # server CPU per scrub step, for the app
+EXPLORER = ".bjx"
 
-# Counts reruns as the page sees them: each time the script state leaves "notRunning".
+# Counts reruns as the page sees them: each time the script state leaves "notRunning". The old value
+# is read from the record, since a quick rerun may be over before the observer is called.
 WATCH_RERUNS = """() => {
   window.__reruns = 0;
   const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'running') window.__reruns += 1;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  new MutationObserver((records) => {
+    for (const r of records) if (r.oldValue === 'notRunning') window.__reruns += 1;
+  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 }"""
 SETTLED = """(before) => {
   const app = document.querySelector('[data-testid="stApp"]');
   return window.__reruns > before && app.getAttribute('data-test-script-state') === 'notRunning';
 }"""
 TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# The component shows a new step: its slider, the cursor and the list moved, and deck.gl drew it.
+SHOWN = """(before) => {
+  const root = document.querySelector('.bjx');
+  const step = root.dataset.step;
+  return step !== before && root.dataset.drawn === step
+    && root.querySelector('.bjx-cursor').dataset.step === step;
+}"""
+STEP = "() => document.querySelector('.bjx').dataset.step"
+LEARNED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return new URLSearchParams(location.search).get('t') === document.querySelector('.bjx').dataset.step
+    && app.getAttribute('data-test-script-state') === 'notRunning';
+}"""
+# Where the previous page and the app draw a place: the view both fit to the places in Baku.
+CLICKED_PLACES = ("20-yanvar-circle", "tv-centre")
 
 
 @dataclass
@@ -72,6 +101,21 @@ class Figures:
     concurrent_errors: int = 0
     concurrent_cpu_ms_per_step: float = 0.0
     lost_presses: int = 0
+    in_page_ms: list[float] = field(default_factory=list)  # input event to deck.gl having drawn (the app only)
+    rest_cpu_ms: float = 0.0  # the one rerun after the slider rests (the app only)
+    click_ms: list[float] = field(default_factory=list)  # a click on a place until its panel shows
+
+    @property
+    def in_page_p50_ms(self) -> float:
+        return statistics.median(self.in_page_ms) if self.in_page_ms else 0.0
+
+    @property
+    def in_page_p95_ms(self) -> float:
+        return _p95(self.in_page_ms)
+
+    @property
+    def click_p50_ms(self) -> float:
+        return statistics.median(self.click_ms) if self.click_ms else 0.0
 
     @property
     def first_render_ms(self) -> float:
@@ -84,9 +128,13 @@ class Figures:
 
     @property
     def scrub_p95_ms(self) -> float:
-        if len(self.scrub_ms) < 2:
-            return self.scrub_p50_ms
-        return statistics.quantiles(self.scrub_ms, n=20, method="inclusive")[18]
+        return _p95(self.scrub_ms)
+
+
+def _p95(values: list[float]) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
 def _server_pid(url: str) -> int:
@@ -113,16 +161,24 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def _open(page: Page, url: str) -> float:
+def _open(page: Page, url: str, in_browser: bool) -> float:
+    """Open a new session and time it until the page is idle with its map and timeline drawn."""
     started = time.perf_counter()
     page.goto(url)
     page.wait_for_selector(IDLE, timeout=120_000)
-    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    if in_browser:
+        page.wait_for_selector(f"{EXPLORER}[data-drawn] .bjx-timeline-canvas", timeout=60_000)
+    else:
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
     page.evaluate(TWO_FRAMES)
     elapsed = (time.perf_counter() - started) * 1000
     page.evaluate(WATCH_RERUNS)
     return elapsed
+
+
+def _key(i: int) -> str:
+    return "ArrowRight" if (i // 6) % 2 == 0 else "ArrowLeft"
 
 
 def _scrub(page: Page, steps: int) -> tuple[list[float], int]:
@@ -136,11 +192,10 @@ def _scrub(page: Page, steps: int) -> tuple[list[float], int]:
     slider.focus()
     times, lost = [], 0
     for i in range(steps):
-        key = "ArrowRight" if (i // 6) % 2 == 0 else "ArrowLeft"
         page.wait_for_timeout(SETTLE_MS)  # untimed: let the previous step's last frames go by
         before = page.evaluate("() => window.__reruns")
         started = time.perf_counter()
-        page.keyboard.press(key)
+        page.keyboard.press(_key(i))
         try:
             page.wait_for_function(SETTLED, arg=before, timeout=LOST_AFTER_MS, polling="raf")
         except PlaywrightTimeout:
@@ -151,12 +206,69 @@ def _scrub(page: Page, steps: int) -> tuple[list[float], int]:
     return times, lost
 
 
-def _first_renders(browser, url: str, count: int) -> list[float]:
+def _scrub_in_browser(page: Page, steps: int) -> tuple[list[float], int]:
+    """The same presses on the component's slider, each timed until the new step is shown and drawn."""
+    page.locator(f"{EXPLORER} .bjx-slider").focus()
+    times, lost = [], 0
+    for i in range(steps):
+        page.wait_for_timeout(SETTLE_MS)
+        before = page.evaluate(STEP)
+        started = time.perf_counter()
+        page.keyboard.press(_key(i))
+        try:
+            page.wait_for_function(SHOWN, arg=before, timeout=LOST_AFTER_MS, polling="raf")
+        except PlaywrightTimeout:
+            lost += 1
+            continue
+        page.evaluate(TWO_FRAMES)
+        times.append((time.perf_counter() - started) * 1000)
+    return times, lost
+
+
+def _rested(page: Page) -> None:
+    """Wait for the rerun that tells the server where the slider came to rest: the link then has the step."""
+    page.wait_for_function(LEARNED, timeout=LOST_AFTER_MS * 2, polling=50)
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _click_places(page: Page, catalog, canvas_selector: str, rounds: int = 6) -> list[float]:
+    """Click places on the map in turn, each timed until its panel's heading shows and the page is idle.
+
+    Two places in turn, so each click changes the selection.
+    """
+    view = fit_view([p for place in catalog.places.values() if place.in_baku for p in place.points])
+    canvas = page.locator(canvas_selector).first
+    canvas.scroll_into_view_if_needed()
+    times = []
+    for i in range(rounds):
+        place = catalog.places[CLICKED_PLACES[i % len(CLICKED_PLACES)]]
+        box = canvas.bounding_box()
+        lat, lon = place.anchor
+        scale = 512 * 2 ** view["zoom"]
+        x = box["x"] + box["width"] / 2 + (lon - view["longitude"]) / 360 * scale
+        y = box["y"] + box["height"] / 2 - (_mercator_y(lat) - _mercator_y(view["latitude"])) / (2 * math.pi) * scale
+        page.mouse.move(0, 0)
+        page.mouse.move(x, y)
+        page.locator(".deck-tooltip").filter(has_text=place.name).wait_for(timeout=LOST_AFTER_MS)
+        page.wait_for_timeout(SETTLE_MS)
+        started = time.perf_counter()
+        page.mouse.click(x, y)
+        page.get_by_role("heading", name=place.name, exact=True).wait_for(timeout=LOST_AFTER_MS)
+        page.wait_for_selector(IDLE, timeout=LOST_AFTER_MS)
+        page.evaluate(TWO_FRAMES)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _first_renders(browser, url: str, count: int, in_browser: bool) -> list[float]:
     """First renders of `count` new sessions in turn, each in a new browser context (an empty cache)."""
     renders = []
     for _ in range(count):
         context = browser.new_context(viewport={"width": 1280, "height": 800})
-        renders.append(_open(context.new_page(), url))
+        renders.append(_open(context.new_page(), url, in_browser))
         context.close()
     return renders
 
@@ -165,19 +277,34 @@ def measure(
     name: str, browser, script: str, data_dir: Path | None, steps: int, sessions: int, renders: int = 5
 ) -> Figures:
     figures = Figures(name)
+    in_browser = script == "app.py"
+    scrub = _scrub_in_browser if in_browser else _scrub
     started = time.perf_counter()
     with running_app(data_dir=data_dir, script=script) as url:
         figures.start_ms = (time.perf_counter() - started) * 1000
         pid = _server_pid(url)
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
-        figures.cold_render_ms = _open(page, url)  # the first session of the server: nothing cached yet
+        figures.cold_render_ms = _open(page, url, in_browser)  # the first session of the server: nothing cached yet
         # Later sessions open while this one stays: Streamlit keeps compiled pages while a session is connected.
-        figures.render_ms = [figures.cold_render_ms] + _first_renders(browser, url, renders - 1)
-        _scrub(page, 4)  # warm caches for the steps the measurement visits
+        figures.render_ms = [figures.cold_render_ms] + _first_renders(browser, url, renders - 1, in_browser)
+        scrub(page, 4)  # warm caches for the steps the measurement visits
+        if in_browser:
+            _rested(page)  # the warm-up's resting rerun, outside the measurement
+            page.evaluate("() => { document.querySelector('.bjx').bjx.timings.length = 0; }")
         cpu_before = _cpu_ms(pid)
-        figures.scrub_ms, figures.lost_presses = _scrub(page, steps)
+        figures.scrub_ms, figures.lost_presses = scrub(page, steps)
+        if in_browser:
+            _rested(page)  # the rerun after the last press is part of the scrub's cost
+            figures.in_page_ms = page.evaluate("() => document.querySelector('.bjx').bjx.timings.slice()")
         figures.cpu_ms_per_step = (_cpu_ms(pid) - cpu_before) / max(len(figures.scrub_ms), 1)
+        if in_browser:
+            rests = 3
+            cpu_before = _cpu_ms(pid)
+            for _ in range(rests):  # a press, then a rest: one rerun each
+                page.keyboard.press("ArrowLeft")  # the scrub above ends right of the middle
+                _rested(page)
+            figures.rest_cpu_ms = (_cpu_ms(pid) - cpu_before) / rests
         figures.rss_mb = _rss_mb(pid)
 
         others = []
@@ -186,29 +313,46 @@ def measure(
             extra = browser.new_context(viewport={"width": 1280, "height": 800})
             extra_page = extra.new_page()
             extra_page.on("pageerror", lambda err: errors.append(str(err)))
-            _open(extra_page, url)
+            _open(extra_page, url, in_browser)
             others.append((extra, extra_page))
         pages = [page] + [p for _, p in others]
-        sliders = [p.get_by_role("slider").first for p in pages]
+        sliders = [p.locator(f"{EXPLORER} .bjx-slider") if in_browser else p.get_by_role("slider").first for p in pages]
         # Five sessions press keys in turn without waiting for one another; each then settles.
         cpu_before = _cpu_ms(pid)
         rounds = max(steps // 3, 5)
         for i in range(rounds):
             page.wait_for_timeout(SETTLE_MS)
-            befores = [p.evaluate("() => window.__reruns") for p in pages]
+            befores = [p.evaluate(STEP if in_browser else "() => window.__reruns") for p in pages]
             for slider in sliders:  # press() focuses first: only one page of a browser has the keyboard
-                slider.press("ArrowRight" if (i // 6) % 2 == 0 else "ArrowLeft")
+                slider.press(_key(i))
             for p, before in zip(pages, befores):
                 try:
-                    p.wait_for_function(SETTLED, arg=before, timeout=LOST_AFTER_MS, polling=100)
+                    p.wait_for_function(SHOWN if in_browser else SETTLED, arg=before, timeout=LOST_AFTER_MS, polling=100)
                 except PlaywrightTimeout:
                     figures.lost_presses += 1
+        if in_browser:
+            page.wait_for_timeout(1_500)  # every session's resting rerun, counted in
         figures.concurrent_cpu_ms_per_step = (_cpu_ms(pid) - cpu_before) / (rounds * len(pages))
         exceptions = sum(p.locator('[data-testid="stException"]').count() for p in pages)
         figures.concurrent_errors = len(errors) + exceptions
         figures.rss_per_extra_session_mb = (_rss_mb(pid) - figures.rss_mb) / max(sessions - 1, 1)
         for extra, _ in others:
             extra.close()
+        if name == "curated":
+            canvas = f"{EXPLORER} .bjx-map canvas" if in_browser else '[data-testid="stDeckGlJsonChart"] canvas'
+            figures.click_ms = _click_places(page, load(DEFAULT_DATA_DIR), canvas)
+        context.close()
+    return figures
+
+
+def measure_clicks(browser, script: str) -> Figures:
+    """Only the clicks on places, on the curated data (the previous Explore page)."""
+    figures = Figures("previous")
+    with running_app(script=script) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        _open(page, url, in_browser=False)
+        figures.click_ms = _click_places(page, load(DEFAULT_DATA_DIR), '[data-testid="stDeckGlJsonChart"] canvas')
         context.close()
     return figures
 
@@ -219,30 +363,46 @@ def _ratio(ours: float, base: float) -> str:
 
 def report(runs: list[Figures]) -> str:
     base = next(r for r in runs if r.name == "baseline")
+    previous = next((r for r in runs if r.name == "previous"), None)
+    runs = [r for r in runs if r.name != "previous"]
     rows = [
         ("server start to healthy (ms)", "start_ms"),
         ("first render, fresh server (ms)", "cold_render_ms"),
         ("first render, median of new sessions (ms)", "first_render_ms"),
         ("scrub p50 (ms)", "scrub_p50_ms"),
         ("scrub p95 (ms)", "scrub_p95_ms"),
+        ("in page, input to deck.gl drawn, p50 (ms)", "in_page_p50_ms"),
+        ("in page, input to deck.gl drawn, p95 (ms)", "in_page_p95_ms"),
         ("server CPU per scrub step (ms)", "cpu_ms_per_step"),
+        ("server CPU per resting step, one rerun (ms)", "rest_cpu_ms"),
         ("server CPU per step, 5 sessions (ms)", "concurrent_cpu_ms_per_step"),
         ("server memory (MB)", "rss_mb"),
         ("memory per extra session (MB)", "rss_per_extra_session_mb"),
         ("errors with 5 sessions", "concurrent_errors"),
-        ("key presses that started no rerun", "lost_presses"),
+        ("lost key presses", "lost_presses"),
     ]
+    no_ratio = ("rss_per_extra_session_mb", "in_page_p50_ms", "in_page_p95_ms", "rest_cpu_ms")
     names = [r.name for r in runs]
-    lines = [f"{'':44}" + "".join(f"{n:>22}" for n in names)]
+    lines = [f"{'':46}" + "".join(f"{n:>22}" for n in names)]
     for label, attribute in rows:
         cells = []
         for run in runs:
             value = getattr(run, attribute)
             cell = f"{value:,.1f}" if isinstance(value, float) else str(value)
-            if run is not base and isinstance(value, float) and attribute not in ("rss_per_extra_session_mb",):
+            if run is base and attribute in no_ratio:
+                cell = "-"
+            elif run is not base and isinstance(value, float) and attribute not in no_ratio:
                 cell += f" ({_ratio(value, getattr(base, attribute))})"
             cells.append(cell)
-        lines.append(f"{label:44}" + "".join(f"{c:>22}" for c in cells))
+        lines.append(f"{label:46}" + "".join(f"{c:>22}" for c in cells))
+    lines.append(f"{'one frame at 60 Hz (ms)':46}{'':22}" + "".join(f"{16.7:>22}" for _ in runs[1:]))
+    curated = next((r for r in runs if r.name == "curated"), None)
+    if previous is not None and curated is not None and curated.click_ms:
+        lines.append("")
+        lines.append(
+            f"click on a place to its panel, p50 (ms): {curated.click_p50_ms:,.1f} now, "
+            f"{previous.click_p50_ms:,.1f} on the previous page ({_ratio(curated.click_p50_ms, previous.click_p50_ms)})"
+        )
     lines.append("")
     lines.append("targets (ratio to baseline in this run):")
     for attribute, limits in TARGETS.items():
@@ -256,6 +416,10 @@ def report(runs: list[Figures]) -> str:
     for run in runs:
         if run is base:
             continue
+        verdict = "met" if run.cpu_ms_per_step < CPU_LIMIT_MS else "MISSED"
+        lines.append(f"  cpu_ms_per_step on {run.name}: {run.cpu_ms_per_step:.1f} ms (target < {CPU_LIMIT_MS:g} ms) {verdict}")
+        verdict = "met" if run.lost_presses == 0 else "MISSED"
+        lines.append(f"  lost key presses on {run.name}: {run.lost_presses} (target 0) {verdict}")
         verdict = "met" if run.rss_per_extra_session_mb <= 40 else "MISSED"
         lines.append(f"  memory per extra session on {run.name}: {run.rss_per_extra_session_mb:.1f} MB (target <= 40 MB) {verdict}")
         verdict = "met" if run.concurrent_errors == 0 else "MISSED"
@@ -284,11 +448,14 @@ def main(argv: list[str] | None = None) -> int:
         for name, script, data_dir in plan:
             print(f"measuring {name} ...", flush=True)
             runs.append(measure(name, browser, script, data_dir, args.steps, args.sessions, args.renders))
+        print("measuring clicks on the previous Explore page ...", flush=True)
+        runs.append(measure_clicks(browser, "tools/previous_explore_app.py"))
     print()
     print(report(runs))
     if args.json:
         args.json.write_text(json.dumps([
-            asdict(r) | {"first_render_ms": r.first_render_ms, "scrub_p50_ms": r.scrub_p50_ms, "scrub_p95_ms": r.scrub_p95_ms}
+            asdict(r) | {"first_render_ms": r.first_render_ms, "scrub_p50_ms": r.scrub_p50_ms, "scrub_p95_ms": r.scrub_p95_ms,
+                         "in_page_p50_ms": r.in_page_p50_ms, "click_p50_ms": r.click_p50_ms}
             for r in runs
         ], indent=2))
     return 0

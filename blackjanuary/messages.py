@@ -60,9 +60,20 @@ MESSAGES.update({
     "play": {"en": "Play", "az": "Oynat", "ru": "Пуск"},
     "pause": {"en": "Pause", "az": "Dayandır", "ru": "Пауза"},
     "play_help": {
-        "en": "Step through the span on its own, one step every 1.5 seconds",
-        "az": "Dövrü avtomatik keçin, hər 1,5 saniyədə bir addım",
-        "ru": "Проходить период автоматически, один шаг каждые 1,5 секунды",
+        "en": "Step through the span on its own, four steps a second; it stops at the end",
+        "az": "Dövrü avtomatik keçin, saniyədə dörd addım; sonda dayanır",
+        "ru": "Проходить период автоматически, четыре шага в секунду; в конце остановится",
+    },
+    "active_places": {"en": "Places with events at this step", "az": "Bu addımda hadisə olan yerlər", "ru": "Места событий этого шага"},
+    "timeline_alt": {
+        "en": "Timeline of the span: events as bars in lanes by category, the scrubbed step marked in red",
+        "az": "Dövrün zaman xətti: hadisələr kateqoriyalar üzrə zolaqlarda, seçilmiş addım qırmızı ilə",
+        "ru": "Шкала времени периода: события полосами по категориям, выбранный шаг отмечен красным",
+    },
+    "precision_hint": {
+        "en": "Solid: known to the hour · hatched: approximate or date-only · fading: an edge the texts leave open or only bound",
+        "az": "Bütöv: saat dəqiqliyi ilə · ştrixli: təxmini və ya yalnız tarix · solğun: mətnlərin açıq qoyduğu və ya yalnız hüdudunu verdiyi kənar",
+        "ru": "Сплошные: известно до часа · штриховка: приблизительно или только дата · затухание: край, который тексты оставляют открытым или лишь ограничивают",
     },
     "time_in_baku": {"en": "Time in Baku (UTC+04:00)", "az": "Bakı vaxtı (UTC+04:00)", "ru": "Время в Баку (UTC+04:00)"},
     "events_in_step": {

@@ -43,6 +43,14 @@ def event_from_timeline(state: Any) -> str | None:
     return None
 
 
+def choice_from_component(value: Any, catalog: Catalog) -> tuple[str | None, str | None]:
+    """(place, event) from the Explore component's `select` trigger, each None unless the catalogue knows it."""
+    place, event = _get(value, "place"), _get(value, "event")
+    place = place if isinstance(place, str) and place in catalog.places else None
+    event = event if isinstance(event, str) and catalog.event(event) else None
+    return place, event
+
+
 @dataclass
 class ViewState:
     """What a link asks to show, after every unknown or malformed value was dropped."""

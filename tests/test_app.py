@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from blackjanuary.text import md_escape
+from component import component_payload, component_state, send
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -34,26 +35,11 @@ def unescape(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
-def deck(at: AppTest) -> dict:
-    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-
-
-def place_colours(at: AppTest) -> dict[str, list[int]]:
-    colours = {}
-    for layer in deck(at)["layers"]:
-        if layer["id"] in ("places", "lines"):
-            colours.update({row["id"]: row["colour"] for row in layer["data"]})
-    return colours
-
-
-def timeline(at: AppTest) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
-
-
-def cursor_at(at: AppTest) -> float:
-    """Where the timeline's cursor starts, as a share of the plot's width."""
-    [html] = [h.proto.body for h in at.get("html") if "bj-cursor" in h.proto.body]
-    return float(re.search(r"left:calc\(\d+px \+ \(100% - \d+px\) \* ([\d.]+)\)", html).group(1))
+def status_at(at: AppTest, place_id: str, step: str) -> str:
+    """A place's status letter ('a' active, 'p' past, 'f' future) at a step, from the component's payload."""
+    payload = component_payload(at)
+    position = [s["t"] for s in payload["steps"]].index(step)
+    return payload["statuses"][position][[p["id"] for p in payload["places"]].index(place_id)]
 
 
 NIGHT_HOURS = 19  # 19 Jan 18:00 to 20 Jan 13:00, the end of the last step
@@ -66,51 +52,44 @@ def test_every_page_runs_without_exception(page):
     assert not at.exception
 
 
-def test_explore_opens_at_midnight_with_map_and_timeline():
+def test_explore_opens_at_midnight_with_the_night_handed_to_the_component():
     at = run_app()
-    assert "Sat 20 Jan 1990, 00:00–01:00 Baku time" in texts(at)
-    layer_ids = {layer["id"] for layer in deck(at)["layers"]}
-    assert {"places", "lines", "labels"} <= layer_ids
-    assert "mapStyle" not in deck(at) or deck(at)["mapStyle"] == "__MAP_STYLE__"
-    assert cursor_at(at) == pytest.approx(6 / NIGHT_HOURS, abs=1e-4)
-    assert timeline(at)["layout"]["xaxis"]["range"][0].startswith("1990-01-19T18:00")
+    assert component_state(at)["step"] == "1990-01-20T00:00"
+    payload = component_payload(at)
+    assert len(payload["steps"]) == NIGHT_HOURS
+    assert payload["steps"][6]["words"] == "Sat 20 Jan 1990, 00:00–01:00 Baku time"
+    assert payload["step_x"][6] == pytest.approx(6 / NIGHT_HOURS, abs=1e-4)
+    assert component_state(at)["tiles"] is False
+    assert not at.get("deck_gl_json_chart") and not at.get("plotly_chart")  # both drawn in the browser now
 
 
-def test_scrubbing_moves_the_cursor_and_changes_what_is_highlighted():
+def test_a_resting_slider_sets_the_step_and_the_link():
     at = run_app()
-    at.select_slider(key="t").set_value("1990-01-19T18:00").run()
-    assert "Fri 19 Jan 1990, 18:00–19:00 Baku time" in texts(at)
-    assert place_colours(at)["20-yanvar-circle"] != ACTIVE_RED
-    assert place_colours(at)["tv-centre"] != ACTIVE_RED
-
-    at.select_slider(key="t").set_value("1990-01-19T19:00").run()
-    assert place_colours(at)["tv-centre"] == ACTIVE_RED
-    assert "Television centre's power unit blown up" in texts(at)
-
-    at.select_slider(key="t").set_value("1990-01-20T02:00").run()
-    assert place_colours(at)["20-yanvar-circle"] == ACTIVE_RED
-    assert place_colours(at)["neftchiler-avenue"] == ACTIVE_RED
+    send(at, state={"step": "1990-01-20T02:00"})
     assert at.query_params["t"] == "1990-01-20T02:00"
-    assert cursor_at(at) == pytest.approx(8 / NIGHT_HOURS, abs=1e-4)
-
-    at.select_slider(key="t").set_value("1990-01-20T11:00").run()
-    assert place_colours(at)["20-yanvar-circle"] != ACTIVE_RED
-    assert "Morning of 20 January" in texts(at)
+    assert component_state(at)["step"] == "1990-01-20T02:00"
+    assert status_at(at, "20-yanvar-circle", "1990-01-20T02:00") == "a"
+    assert status_at(at, "20-yanvar-circle", "1990-01-19T18:00") == "f"
+    assert status_at(at, "tv-centre", "1990-01-19T19:00") == "a"
+    # A step the range does not have is not taken.
+    send(at, state={"step": "1990-01-20T02:30"})
+    assert at.query_params["t"] == "1990-01-20T02:00"
 
 
 def test_widening_the_span_keeps_the_time_at_the_nearest_step():
     at = run_app({"t": "1990-01-20T02:00"})
     at.segmented_control(key="range").set_value("january").run()
-    assert at.select_slider(key="t").value == "1990-01-20T00:00"
+    assert component_state(at)["step"] == "1990-01-20T00:00"
     assert at.query_params["r"] == "january"
     at.segmented_control(key="range").set_value("years").run()
-    assert at.select_slider(key="t").value == "1990-01-01T00:00"
-    assert "Independence declared" in json.dumps(timeline(at))
+    assert component_state(at)["step"] == "1990-01-01T00:00"
+    assert "Independence declared" in component_payload(at)["events"]["title"]
 
 
 def test_deep_link_reopens_hour_place_and_event():
     at = run_app({"t": "1990-01-20T03:00", "place": "alley-of-martyrs"})
-    assert at.select_slider(key="t").value == "1990-01-20T03:00"
+    assert component_state(at)["step"] == "1990-01-20T03:00"
+    assert component_state(at)["place"] == "alley-of-martyrs"
     assert "Alley of Martyrs" in [unescape(s.value) for s in at.subheader]
     assert "Victims buried on the hill, the Alley of Martyrs" in texts(at)
 
@@ -136,33 +115,52 @@ def test_bad_links_are_ignored_with_a_notice(query, notice):
     # The link's text is escaped for Markdown: shown as typed, never as an image or a link.
     assert any(notice in w.value.replace("\\", "") for w in at.warning)
     assert all(md_escape(query.get("place", "")) in w.value for w in at.warning if "place" in w.value)
-    assert "Sat 20 Jan 1990, 00:00–01:00 Baku time" in texts(at)
+    assert component_state(at)["step"] == "1990-01-20T00:00"
 
 
-def test_clicking_a_place_on_the_map_shows_its_passages():
+def test_clicking_a_place_shows_its_passages_and_rings_it():
     at = run_app()
-    at.session_state["map"] = {"selection": {"indices": {"places": [0]}, "objects": {"places": [{"id": "20-yanvar-circle"}]}}}
-    at.run()
+    send(at, trigger=("select", {"place": "20-yanvar-circle"}))
     assert "20 Yanvar Circle" in [unescape(s.value) for s in at.subheader]
     assert "Blood stained the pavements of Neftchiler Avenue" in unescape("\n".join(m.value for m in at.markdown))
     assert at.query_params["place"] == "20-yanvar-circle"
-    ring = [layer for layer in deck(at)["layers"] if layer["id"] == "selected"][0]
-    assert [row["id"] for row in ring["data"]] == ["20-yanvar-circle"]
-
-
-def test_clicking_an_event_on_the_timeline_selects_it():
-    at = run_app()
-    at.session_state["timeline"] = {"selection": {"points": [{"customdata": ["tanks-crush-cars", "Tanks crush cars"]}]}}
+    assert component_state(at)["place"] == "20-yanvar-circle"
+    # The click lasts one run: the next run keeps the selection without it.
     at.run()
+    assert component_state(at)["place"] == "20-yanvar-circle"
+
+
+def test_clicking_an_event_selects_it():
+    at = run_app()
+    send(at, trigger=("select", {"event": "tanks-crush-cars"}))
     assert "Tanks crush cars" in [unescape(s.value) for s in at.subheader]
     assert at.query_params["event"] == "tanks-crush-cars"
+    assert component_state(at) | {"key": None} == {
+        "key": None, "step": "1990-01-20T00:00", "place": None, "event": "tanks-crush-cars", "tiles": False,
+    }
     assert "Tanks crushed cars, and smoke grenades" in unescape("\n".join(m.value for m in at.markdown))
 
 
-def test_a_place_outside_baku_is_reachable_from_the_list():
+def test_a_click_on_something_unknown_changes_nothing():
+    at = run_app({"place": "baku"})
+    send(at, trigger=("select", {"place": "atlantis"}))
+    assert at.query_params["place"] == "baku"
+    send(at, trigger=("select", "<b>not a choice</b>"))
+    assert at.query_params["place"] == "baku" and not at.exception
+
+
+def test_clearing_the_selection_in_the_panel_tells_the_component():
+    at = run_app({"place": "baku"})
+    [clear] = [b for b in at.button if b.key == "clear-place"]
+    clear.click().run()
+    assert component_state(at)["place"] is None and "place" not in at.query_params
+
+
+def test_a_place_outside_baku_is_in_the_payload_with_its_status():
     at = run_app({"t": "1990-01-21T00:00", "r": "january"})
-    moscow = [b for b in at.button if b.key == "away-permanent-representation-moscow"][0]
-    moscow.click().run()
+    moscow = [p for p in component_payload(at)["places"] if p["id"] == "permanent-representation-moscow"][0]
+    assert moscow["in_baku"] is False
+    send(at, trigger=("select", {"place": "permanent-representation-moscow"}))
     assert "Azerbaijan's Permanent Representation in Moscow" in [unescape(s.value) for s in at.subheader]
 
 
@@ -177,7 +175,7 @@ def test_invalid_data_lists_problems_on_the_page(tmp_path, monkeypatch):
     assert "cannot open" in at.error[0].value
     listing = at.code[0].value
     assert "events.yaml:" in listing and "quote not found verbatim" in listing
-    assert not at.get("deck_gl_json_chart")
+    assert not at.get("bidi_component")
 
 
 def test_sources_page_highlights_the_cited_passage():

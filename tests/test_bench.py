@@ -3,10 +3,10 @@
 from blackjanuary.bench import Figures, report
 
 
-def figures(name: str, renders: list[float], scrub: list[float], cpu: float, extra_mb: float = 1.0) -> Figures:
+def figures(name: str, renders: list[float], scrub: list[float], cpu: float, extra_mb: float = 1.0, **more) -> Figures:
     return Figures(
         name, start_ms=800.0, cold_render_ms=renders[0], render_ms=renders, scrub_ms=scrub,
-        cpu_ms_per_step=cpu, rss_mb=150.0, rss_per_extra_session_mb=extra_mb,
+        cpu_ms_per_step=cpu, rss_mb=150.0, rss_per_extra_session_mb=extra_mb, **more,
     )
 
 
@@ -20,12 +20,19 @@ def test_first_render_is_the_median_of_new_sessions_and_p95_the_slow_tail():
 def test_report_gives_ratios_to_the_baseline_and_a_verdict_per_target():
     text = report([
         figures("baseline", [4_000.0] * 5, [100.0] * 20, 20.0),
-        figures("curated", [4_800.0] * 5, [120.0] * 20, 40.0, extra_mb=45.0),
-        figures("synthetic", [9_000.0] * 5, [250.0] * 20, 60.0),
+        figures("curated", [3_800.0] * 5, [45.0] * 20, 2.0, extra_mb=45.0, in_page_ms=[12.0, 14.0, 30.0],
+                click_ms=[400.0, 500.0, 450.0]),
+        figures("synthetic", [9_000.0] * 5, [70.0] * 20, 6.0, lost_presses=1),
+        Figures("previous", click_ms=[900.0, 1_000.0, 950.0]),
     ])
-    assert "first_render_ms on curated: 1.20x (target <= 1.3x) met" in text
-    assert "scrub_p95_ms on curated: 1.20x (target <= 1.25x) met" in text
-    assert "scrub_p95_ms on synthetic: 2.50x (target <= 2.0x) MISSED" in text
-    assert "cpu_ms_per_step on curated: 2.00x (target <= 1.5x) MISSED" in text
+    assert "first_render_ms on curated: 0.95x (target <= 1.0x) met" in text
+    assert "scrub_p95_ms on curated: 0.45x (target <= 0.5x) met" in text
+    assert "scrub_p95_ms on synthetic: 0.70x (target <= 0.6x) MISSED" in text
+    assert "cpu_ms_per_step on curated: 2.0 ms (target < 5 ms) met" in text
+    assert "cpu_ms_per_step on synthetic: 6.0 ms (target < 5 ms) MISSED" in text
+    assert "lost key presses on synthetic: 1 (target 0) MISSED" in text
     assert "memory per extra session on curated: 45.0 MB (target <= 40 MB) MISSED" in text
-    assert "4,800.0 (1.20x)" in text
+    assert "click on a place to its panel, p50 (ms): 450.0 now, 950.0 on the previous page (0.47x)" in text
+    assert "3,800.0 (0.95x)" in text
+    [in_page] = [line for line in text.splitlines() if line.startswith("in page, input to deck.gl drawn, p50")]
+    assert in_page.split()[-2:] == ["14.0", "0.0"]  # the curated run's median, and none for synthetic

@@ -31,18 +31,18 @@ DATA = ROOT / "data"
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 
-DECK = '[data-testid="stDeckGlJsonChart"]'
-PLOTLY = '[data-testid="stPlotlyChart"]'
-# The bold step line above the map, e.g. 'Sat 20 Jan 1990, 02:00–03:00 Baku time'; event
-# windows in the panel say 'Baku time' too, but never start with a weekday.
-STEP_LINE = re.compile(r"^\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d–\d\d:\d\d Baku time$")
+EXPLORER = ".bjx"
+MAP = ".bjx-map"
+TIMELINE = ".bjx-timeline-canvas"
 
 expect.set_options(timeout=30_000)
 
 
-def wait_for_charts(page: Page) -> None:
-    page.locator(f"{DECK} canvas").wait_for()
-    page.locator(f"{PLOTLY} .barlayer .point").first.wait_for()
+def wait_for_explorer(page: Page) -> None:
+    """The component has drawn its map once and its timeline."""
+    page.locator(f"{EXPLORER}[data-drawn]").wait_for()
+    page.locator(f"{MAP} canvas").wait_for()
+    page.locator(TIMELINE).wait_for()
 
 
 def params(page: Page) -> dict[str, str]:
@@ -50,7 +50,12 @@ def params(page: Page) -> dict[str, str]:
 
 
 def step_line(page: Page):
-    return page.locator("strong").filter(has_text=STEP_LINE)
+    """The step in words above the map, e.g. 'Sat 20 Jan 1990, 02:00–03:00 Baku time · 11 events in this step'."""
+    return page.locator(".bjx-words")
+
+
+def step_text(words: str):
+    return re.compile(rf"^{re.escape(words)} · \d+ events? in this step$")
 
 
 def heading(page: Page, text: str):
@@ -58,16 +63,36 @@ def heading(page: Page, text: str):
 
 
 def picks(page: Page) -> list[str]:
-    """The event ids listed under 'At this step', in order, from their buttons' keys."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('[class*="st-key-pick-"]')]
-            .map(el => [...el.classList].find(c => c.startsWith('st-key-pick-')).slice('st-key-pick-'.length))"""
-    )
+    """The titles listed as events at the step, in order (groups: the moment, then longer periods)."""
+    return page.locator(".bjx-list ul:not(.bjx-places) .bjx-item-title").all_inner_texts()
 
 
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{name}.png")
+
+
+# What the page shows of the step, read in one go: the slider, the words, the
+# timeline's cursor, the list, and the colour deck.gl's place layer gives a place.
+SHOWN = """(placeId) => {
+    const root = document.querySelector('.bjx');
+    const layer = root.bjx.deck.props.layers.find(l => l.id === 'places');
+    const row = layer.props.data.find(r => r.id === placeId);
+    return {
+        step: root.dataset.step,
+        valuetext: root.querySelector('.bjx-slider').getAttribute('aria-valuetext'),
+        words: root.querySelector('.bjx-words').textContent,
+        cursor: root.querySelector('.bjx-cursor').dataset.step,
+        cursorLeft: root.querySelector('.bjx-cursor').style.left,
+        listed: [...root.querySelectorAll('.bjx-list ul:not(.bjx-places) .bjx-item-title')].map(e => e.textContent),
+        colour: row ? layer.props.getColor(row) : null,
+        drawn: root.dataset.drawn,
+    };
+}"""
+# The same, in the frame after a key press: resolves in the first animation frame after it.
+NEXT_FRAME = "(placeId) => new Promise(r => requestAnimationFrame(() => r((" + SHOWN + ")(placeId))))"
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+RED, ORANGE, GREY, BLUE = [198, 40, 40, 235], [214, 110, 30, 215], [110, 110, 110, 150], [70, 110, 170, 110]
 
 
 # --- the map: where a place is drawn -----------------------------------------
@@ -86,7 +111,7 @@ def place_pixel(page: Page, catalog: Catalog, place_id: str) -> tuple[float, flo
     """
     view = fit_view([p for place in catalog.places.values() if place.in_baku for p in place.points])
     lat, lon = catalog.places[place_id].anchor
-    canvas = page.locator(f"{DECK} canvas")
+    canvas = page.locator(f"{MAP} canvas").first
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
     scale = 512 * 2 ** view["zoom"]
@@ -108,28 +133,23 @@ def hover_place(page: Page, catalog: Catalog, place_id: str) -> str:
 # --- the timeline: where an event's span is drawn ---------------------------
 
 
-def event_bar(page: Page, event_id: str):
-    """The plotly bar drawn for an event, found through the trace's customdata."""
-    trace, point = page.evaluate(
+def event_point(page: Page, event_id: str) -> tuple[float, float]:
+    """The middle of the bar the timeline draws for an event, in page pixels, from the component's own layout."""
+    page.locator(TIMELINE).scroll_into_view_if_needed()
+    x, y = page.evaluate(
         """(eventId) => {
-            const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-            const bars = plot.data.filter(trace => trace.type === 'bar');
-            for (const [k, trace] of bars.entries()) {
-                const i = trace.customdata.findIndex(row => row[0] === eventId);
-                if (i >= 0) return [k, i];
-            }
-            return [-1, -1];
+            const root = document.querySelector('.bjx');
+            const {payload, geometry: g} = root.bjx;
+            const i = payload.events.id.indexOf(eventId);
+            if (i < 0 || payload.events.row[i] < 0) return [null, null];
+            const box = root.querySelector('.bjx-timeline-canvas').getBoundingClientRect();
+            const x0 = payload.events.x0[i], x1 = payload.events.x1[i];
+            return [box.left + g.left + (x0 + x1) / 2 * g.plot, box.top + g.top + (payload.events.row[i] + 0.5) * g.rowHeight];
         }""",
         event_id,
     )
-    assert trace >= 0, f"no bar for {event_id} on the timeline"
-    return page.locator(f"{PLOTLY} .barlayer .trace").nth(trace).locator(".point path").nth(point)
-
-
-def click_centre(page: Page, locator) -> None:
-    locator.scroll_into_view_if_needed()
-    box = locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert x is not None, f"no bar for {event_id} on the timeline"
+    return x, y
 
 
 # --- fixtures ----------------------------------------------------------------
@@ -160,8 +180,13 @@ def test_page_loads_without_errors_or_outside_requests(app_url, page_and_traffic
     page, traffic = page_and_traffic
     visit(page, app_url + path)
     if path == "/":
-        wait_for_charts(page)
-        expect(step_line(page)).to_have_text("Sat 20 Jan 1990, 00:00–01:00 Baku time")
+        wait_for_explorer(page)
+        expect(step_line(page)).to_have_text(step_text("Sat 20 Jan 1990, 00:00–01:00 Baku time"))
+        # Scrub and play a little: nothing of it may ask anything of another host either.
+        page.get_by_role("slider", name="Time in Baku (UTC+04:00)").press("ArrowRight")
+        page.get_by_role("button", name="Play").click()
+        page.wait_for_timeout(800)
+        settle(page)
         screenshot(page, "explore-1280")
     else:
         expect(heading(page, "Sources")).to_be_visible()
@@ -172,55 +197,103 @@ def test_page_loads_without_errors_or_outside_requests(app_url, page_and_traffic
 # --- 2. the scrubber ---------------------------------------------------------
 
 
-def test_scrubber_by_keyboard(app_url, page, catalog):
+def test_a_key_press_changes_map_cursor_and_list_in_the_same_frame(app_url, page, catalog):
     night = range_view(catalog, "night")
 
     def listed_at(hour: str) -> list[str]:
+        """The page's groups: events of the moment, longer periods, begun with no end given; each in time order."""
         position = night.index.position(parse_local(hour))
         moment, ongoing = night.split_active(position)
-        return [e.id for e in moment + ongoing + night.open_events(position)]
+        groups = [moment, ongoing, night.open_events(position)]
+        ordered = [sorted(g, key=lambda e: (e.first, e.last, e.id))[:25] for g in groups]
+        return [("◇ " if len(e.source_ids) == 1 else "") + e.title for g in ordered for e in g]
 
     visit(page, app_url + "/")
-    wait_for_charts(page)
-    slider = page.get_by_role("slider")
-    expect(slider).to_have_attribute("aria-valuetext", "00:00")
+    wait_for_explorer(page)
+    slider = page.get_by_role("slider", name="Time in Baku (UTC+04:00)")
+    expect(slider).to_have_attribute("aria-valuetext", "Sat 20 Jan 1990, 00:00–01:00 Baku time")
+    slider.focus()
 
-    def press(key: str, line: str, hour: str) -> None:
-        slider.press(key)
-        expect(step_line(page)).to_have_text(line)
-        settle(page)
-        expect(slider).to_have_attribute("aria-valuetext", hour[-5:])
-        expect(page).to_have_url(re.compile(rf"[?&]t={re.escape(hour.replace(':', '%3A'))}(&|$)"))
+    def press(key: str, words: str, hour: str) -> dict:
+        page.keyboard.press(key)
+        shown = page.evaluate(NEXT_FRAME, "tv-centre")  # the first frame after the key press
+        assert (shown["step"], shown["cursor"], shown["valuetext"]) == (hour, hour, words)
+        assert shown["words"].startswith(words)
+        assert shown["listed"] == listed_at(hour)
+        status = night.statuses[night.index.position(parse_local(hour))]["tv-centre"]
+        assert shown["colour"] == {"active": RED, "open": ORANGE, "past": GREY, "future": BLUE}[status]
+        page.evaluate(TWO_FRAMES)
+        assert page.evaluate(SHOWN, "tv-centre")["drawn"] == hour  # deck.gl has drawn this step
+        return shown
 
-    press("ArrowRight", "Sat 20 Jan 1990, 01:00–02:00 Baku time", "1990-01-20T01:00")
-    press("ArrowRight", "Sat 20 Jan 1990, 02:00–03:00 Baku time", "1990-01-20T02:00")
-    at_two = picks(page)
-    two_tooltip = hover_place(page, catalog, "20-yanvar-circle")
-    screenshot(page, "explore-0200")
-
-    press("Home", "Fri 19 Jan 1990, 18:00–19:00 Baku time", "1990-01-19T18:00")
-    at_six = picks(page)
+    six = press("Home", "Fri 19 Jan 1990, 18:00–19:00 Baku time", "1990-01-19T18:00")
+    seven = press("ArrowRight", "Fri 19 Jan 1990, 19:00–20:00 Baku time", "1990-01-19T19:00")
+    # The television centre's power unit is blown up at 19:00 (ahead at 18:00), and its place turns red.
+    assert (six["colour"], seven["colour"]) == (BLUE, RED)
+    assert float(seven["cursorLeft"][:-2]) > float(six["cursorLeft"][:-2])
     six_tooltip = hover_place(page, catalog, "20-yanvar-circle")
 
-    press("ArrowRight", "Fri 19 Jan 1990, 19:00–20:00 Baku time", "1990-01-19T19:00")
+    slider.focus()
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    two = page.evaluate(NEXT_FRAME, "tv-centre")
+    assert two["step"] == "1990-01-20T02:00"
+    two_tooltip = hover_place(page, catalog, "20-yanvar-circle")
+    screenshot(page, "explore-0200")
+    slider.focus()
     press("End", "Sat 20 Jan 1990, 12:00–13:00 Baku time", "1990-01-20T12:00")
     press("ArrowLeft", "Sat 20 Jan 1990, 11:00–12:00 Baku time", "1990-01-20T11:00")
-
-    assert at_two == listed_at("1990-01-20T02:00")
-    assert at_six == listed_at("1990-01-19T18:00")
-    assert "tanks-crush-cars" in at_two and "tanks-crush-cars" not in at_six
-    assert "emergency-decree" in at_six and "emergency-decree" not in at_two
-    # The map recolours with the step: the circle's troubles lie ahead at 18:00, and are under way at 02:00.
+    assert "Tanks crush cars" in two["listed"] and "Tanks crush cars" not in six["listed"]
+    # The map's tooltip follows the step too.
     assert six_tooltip.splitlines() == ["20 Yanvar Circle", "events later"]
     assert two_tooltip.splitlines() == ["20 Yanvar Circle", "events at this hour"]
+    # Once the slider rests, the page learns the step and puts it in the link.
+    expect(page).to_have_url(re.compile(r"[?&]t=1990-01-20T11%3A00(&|$)"))
+    settle(page)
+    assert page.evaluate(SHOWN, "tv-centre")["step"] == "1990-01-20T11:00"  # the rerun did not move it back
 
 
-# --- 3. and 4. clicking the charts -------------------------------------------
+def test_a_drag_shows_every_step_it_passes(app_url, page):
+    visit(page, app_url + "/?t=1990-01-19T18:00")
+    wait_for_explorer(page)
+    page.evaluate("() => { document.querySelector('.bjx').bjx.shown.length = 0; }")
+    slider = page.locator(".bjx-slider")
+    box = slider.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 4, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.55, y, steps=3)  # three big jumps
+    page.mouse.move(box["x"] + box["width"] - 2, y, steps=2)
+    page.mouse.up()
+    expect(page.locator(EXPLORER)).to_have_attribute("data-step", "1990-01-20T12:00")
+    shown = page.evaluate("() => document.querySelector('.bjx').bjx.shown")
+    assert sorted(set(shown)) == list(range(1, 19)), shown  # every hour after 18:00, none skipped
+    assert shown == sorted(shown)
+    expect(page).to_have_url(re.compile(r"[?&]t=1990-01-20T12%3A00(&|$)"))
+
+
+def test_play_runs_to_the_end_and_stops(app_url, page):
+    visit(page, app_url + "/?t=1990-01-20T02:00")  # the ninth step of nineteen
+    wait_for_explorer(page)
+    page.evaluate("() => { document.querySelector('.bjx').bjx.shown.length = 0; }")
+    play = page.get_by_role("button", name="Play")
+    play.click()
+    expect(page.get_by_role("button", name="Pause")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(EXPLORER)).to_have_attribute("data-step", "1990-01-20T12:00", timeout=10_000)
+    expect(page.get_by_role("button", name="Play")).to_have_attribute("aria-pressed", "false")
+    shown = page.evaluate("() => document.querySelector('.bjx').bjx.shown")
+    assert shown == [9, 10, 11, 12, 13, 14, 15, 16, 17, 18]
+    expect(page).to_have_url(re.compile(r"[?&]t=1990-01-20T12%3A00(&|$)"))
+    page.wait_for_timeout(600)
+    assert page.locator(EXPLORER).get_attribute("data-step") == "1990-01-20T12:00"  # stopped at the end
+
+
+# --- 3. and 4. clicking a place and an event ---------------------------------
 
 
 def test_clicking_a_place_on_the_map_opens_its_passages(app_url, page, catalog):
     visit(page, app_url + "/")
-    wait_for_charts(page)
+    wait_for_explorer(page)
     # The tooltip shows once deck.gl can pick what is under the pointer; a click before then is lost.
     assert hover_place(page, catalog, "20-yanvar-circle").splitlines()[0] == "20 Yanvar Circle"
     page.mouse.click(*place_pixel(page, catalog, "20-yanvar-circle"))
@@ -230,31 +303,56 @@ def test_clicking_a_place_on_the_map_opens_its_passages(app_url, page, catalog):
         "Blood stained the pavements of Neftchiler Avenue, 20 Yanvar Circle, and countless unnamed streets."
     )).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]place=20-yanvar-circle(&|$)"))
+    ring = page.evaluate("() => document.querySelector('.bjx').bjx.deck.props.layers.find(l => l.id === 'selected').props.data.map(r => r.id)")
+    assert ring == ["20-yanvar-circle"]
     screenshot(page, "explore-place")
+
+
+def test_active_places_are_buttons_too(app_url, page):
+    visit(page, app_url + "/?t=1990-01-20T02:00")
+    wait_for_explorer(page)
+    places = page.locator(".bjx-places").first
+    expect(places.get_by_role("button", name="● 20 Yanvar Circle")).to_be_visible()
+    places.get_by_role("button", name="● 20 Yanvar Circle").focus()
+    page.keyboard.press("Enter")
+    expect(heading(page, "20 Yanvar Circle")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]place=20-yanvar-circle(&|$)"))
 
 
 def test_clicking_a_span_on_the_timeline_opens_its_event(app_url, page):
     visit(page, app_url + "/")
-    wait_for_charts(page)
-    click_centre(page, event_bar(page, "tanks-crush-cars"))
+    wait_for_explorer(page)
+    page.mouse.move(*event_point(page, "tanks-crush-cars"))
+    tip = page.locator(".bjx-tip")
+    expect(tip).to_be_visible()
+    assert tip.inner_text().splitlines()[0] == "Tanks crush cars"
+    page.mouse.click(*event_point(page, "tanks-crush-cars"))
     expect(heading(page, "Tanks crush cars")).to_be_visible()
     settle(page)
     expect(page.get_by_text(
         "Tanks crushed cars, and smoke grenades and shots turned the avenues into scenes of chaos."
     )).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]event=tanks-crush-cars(&|$)"))
-    page.locator(PLOTLY).scroll_into_view_if_needed()
     screenshot(page, "explore-event")
 
 
-# --- 5. deep links -----------------------------------------------------------
+def test_clicking_an_event_in_the_list_opens_it(app_url, page):
+    visit(page, app_url + "/?t=1990-01-20T02:00")
+    wait_for_explorer(page)
+    page.locator(".bjx-list").get_by_role("button", name=re.compile("^Tanks crush cars")).click()
+    expect(heading(page, "Tanks crush cars")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]event=tanks-crush-cars(&|$)"))
+
+
+# --- 5. deep links and a visit to another page -------------------------------
 
 
 def test_deep_link_to_an_hour_and_a_place(app_url, browser, page):
     visit(page, app_url + "/?t=1990-01-20T02:00&place=tv-centre")
-    expect(step_line(page)).to_have_text("Sat 20 Jan 1990, 02:00–03:00 Baku time")
+    wait_for_explorer(page)
+    expect(step_line(page)).to_have_text(step_text("Sat 20 Jan 1990, 02:00–03:00 Baku time"))
     expect(heading(page, "State television centre")).to_be_visible()
-    expect(page.get_by_role("slider")).to_have_attribute("aria-valuetext", "02:00")
+    expect(page.get_by_role("slider")).to_have_attribute("aria-valuetext", "Sat 20 Jan 1990, 02:00–03:00 Baku time")
     expect(page).to_have_url(re.compile(r"place=tv-centre"))
     assert params(page) == {"t": "1990-01-20T02:00", "place": "tv-centre"}
 
@@ -262,20 +360,44 @@ def test_deep_link_to_an_hour_and_a_place(app_url, browser, page):
     again, _ = open_page(browser)
     try:
         visit(again, page.url)
-        expect(step_line(again)).to_have_text("Sat 20 Jan 1990, 02:00–03:00 Baku time")
+        wait_for_explorer(again)
+        expect(step_line(again)).to_have_text(step_text("Sat 20 Jan 1990, 02:00–03:00 Baku time"))
         expect(heading(again, "State television centre")).to_be_visible()
     finally:
         again.context.close()
 
 
 def test_deep_link_to_an_event(app_url, page):
-    visit(page, app_url + "/?event=aliyev-statement-moscow")
+    visit(page, app_url + "/?event=aliyev-statement-moscow&r=january&t=1990-01-21T00:00")
     expect(heading(page, "Heydar Aliyev speaks at the Permanent Representation in Moscow")).to_be_visible()
     expect(page.get_by_text(
         "Speaking at the Permanent Representation of Azerbaijan in Moscow, he boldly condemned "
         "the Soviet leadership’s actions."
     )).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]event=aliyev-statement-moscow(&|$)"))
+    wait_for_explorer(page)
+    expect(step_line(page)).to_have_text(step_text("Sun 21 Jan 1990, 00:00–06:00 Baku time"))
+
+
+def test_step_selection_and_range_survive_a_visit_to_another_page(app_url, page):
+    visit(page, app_url + "/?r=january&t=1990-01-20T00:00")
+    wait_for_explorer(page)
+    page.get_by_role("slider").press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]t=1990-01-20T06%3A00(&|$)"))
+    settle(page)
+    page.locator(".bjx-places").first.get_by_role("button").first.click()
+    expect(page).to_have_url(re.compile(r"[?&]place="))
+    settle(page)
+    before = params(page)
+    page.get_by_role("link", name="Chronology").click()
+    settle(page)
+    page.get_by_role("link", name="Explore").click()
+    settle(page)
+    wait_for_explorer(page)
+    expect(step_line(page)).to_have_text(step_text("Sat 20 Jan 1990, 06:00–12:00 Baku time"))
+    expect(page.get_by_role("radiogroup", name="Span").get_by_role("radio", name="January")).to_be_checked()
+    assert params(page) == before
+    expect(heading(page, page.locator(".bjx-item[aria-current=true] .bjx-item-title").first.inner_text()[2:])).to_be_visible()
 
 
 @pytest.mark.parametrize(
@@ -291,11 +413,11 @@ def test_deep_link_to_an_event(app_url, page):
 def test_bad_link_shows_a_notice_and_the_page_still_works(app_url, page, query, notice):
     visit(page, f"{app_url}/?{query}")
     expect(page.get_by_role("alert").filter(has_text=notice)).to_be_visible()
-    expect(step_line(page)).to_have_text("Sat 20 Jan 1990, 00:00–01:00 Baku time")
+    wait_for_explorer(page)
+    expect(step_line(page)).to_have_text(step_text("Sat 20 Jan 1990, 00:00–01:00 Baku time"))
     expect(heading(page, "At this step")).to_be_visible()
     page.get_by_role("slider").press("ArrowRight")
-    expect(step_line(page)).to_have_text("Sat 20 Jan 1990, 01:00–02:00 Baku time")
-    settle(page)
+    expect(step_line(page)).to_have_text(step_text("Sat 20 Jan 1990, 01:00–02:00 Baku time"))
     expect(page).to_have_url(re.compile(r"\?t=1990-01-20T01%3A00$"))
 
 
@@ -348,16 +470,16 @@ def test_layout_fits_and_controls_are_reachable(app_url, browser, viewport):
     page, traffic = open_page(browser, viewport)
     try:
         visit(page, app_url + "/")
-        wait_for_charts(page)
+        wait_for_explorer(page)
         assert page.evaluate(OVERFLOW) == []
 
-        slider = page.get_by_role("slider")
-        # React Aria hides the range input itself; what the eye and the pointer reach is its thumb.
-        thumb = slider.locator("xpath=../..")
-        thumb.scroll_into_view_if_needed()
-        expect(thumb).to_be_in_viewport()
-        expect(page.get_by_test_id("stSlider")).to_be_in_viewport()
+        slider = page.get_by_role("slider", name="Time in Baku (UTC+04:00)")
+        slider.scroll_into_view_if_needed()
+        expect(slider).to_be_in_viewport()
         expect(slider).to_be_enabled()
+        # Focus is visible: the focused slider carries an outline.
+        slider.focus()
+        assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none"
         span = page.get_by_role("radiogroup", name="Span")
         span.scroll_into_view_if_needed()
         expect(span).to_be_in_viewport()
@@ -367,10 +489,10 @@ def test_layout_fits_and_controls_are_reachable(app_url, browser, viewport):
 
         # Reachable means clickable too: nothing covers the control.
         span.get_by_role("radio", name="January").click()
-        expect(step_line(page)).to_have_text("Sat 20 Jan 1990, 00:00–06:00 Baku time")
         settle(page)
+        expect(step_line(page)).to_have_text(step_text("Sat 20 Jan 1990, 00:00–06:00 Baku time"))
         assert page.evaluate(OVERFLOW) == []
-        page.locator(PLOTLY).scroll_into_view_if_needed()
+        page.locator(TIMELINE).scroll_into_view_if_needed()
         screenshot(page, f"explore-{viewport['width']}-timeline")
         assert traffic.errors == []
     finally:
@@ -437,17 +559,23 @@ def test_hostile_text_stays_inert_on_explore(hostile_url, hostile_data, page_and
     page, traffic = page_and_traffic
     catalog = load(hostile_data)
 
-    visit(page, f"{hostile_url}/?place=20-yanvar-circle")
-    wait_for_charts(page)
+    visit(page, f"{hostile_url}/?place=20-yanvar-circle&t=1990-01-20T02:00")
+    wait_for_explorer(page)
     expect(heading(page, f"20 Yanvar Circle {HOSTILE}")).to_be_visible()
+    # The map's tooltip and labels, the list and the timeline's tooltip: the text as text.
     tooltip = hover_place(page, catalog, "20-yanvar-circle")
     assert tooltip.splitlines()[0] == f"20 Yanvar Circle {HOSTILE}"
     expect(page.locator(".deck-tooltip").locator("img, script, a")).to_have_count(0)
+    labels = page.evaluate("() => document.querySelector('.bjx').bjx.deck.props.layers.find(l => l.id === 'labels').props.data.map(r => r.name)")
+    assert f"20 Yanvar Circle {HOSTILE}" in labels
+    listed = page.locator(".bjx-list")
+    expect(listed.get_by_role("button", name=f"● 20 Yanvar Circle {HOSTILE}")).to_be_visible()
+    expect(listed.get_by_text("Tanks crush cars <img src=x", exact=False).first).to_be_visible()
+    expect(listed.locator("img, script, a")).to_have_count(0)
     screenshot(page, "hostile-place")
-    event_bar(page, "tanks-crush-cars").hover(force=True)
-    hover_label = page.locator(f"{PLOTLY} .hoverlayer")
-    expect(hover_label).to_contain_text("Tanks crush cars <img src=x")
-    expect(hover_label.locator("img, a, script")).to_have_count(0)
+    page.mouse.move(*event_point(page, "tanks-crush-cars"))
+    expect(page.locator(".bjx-tip")).to_contain_text("Tanks crush cars <img src=x")
+    expect(page.locator(".bjx-tip").locator("img, a, script")).to_have_count(0)
     at_place = markup_found(page)
 
     visit(page, f"{hostile_url}/?event={QUOTED_EVENT}")

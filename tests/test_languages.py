@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from blackjanuary import load
 from blackjanuary.chronology import chronology_html
 from blackjanuary.explore import range_view
+from blackjanuary.explorer import explorer_payload
 from blackjanuary.geo import distances_text
 from blackjanuary.i18n import LANGUAGES, language_name, plural_form, tr
 from blackjanuary.messages import MESSAGES
@@ -29,6 +30,7 @@ from blackjanuary.timeline import (
     parse_local,
     step_label,
 )
+from component import component_payload, component_state, send
 from hostile import HOSTILE, write_hostile_copy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -361,10 +363,24 @@ PAGE_TEXTS = {
 
 
 def widget_labels(at: AppTest) -> set[str]:
+    """Labels of the page's widgets; on Explore, the component's slider label too (it is drawn in the browser)."""
     found = set()
     for kind in ("select_slider", "selectbox", "segmented_control", "toggle", "button"):
         found |= {w.label for w in at.get(kind)}
+    if at.get("bidi_component"):
+        found.add(slider_label(at))
     return found
+
+
+def slider_label(at: AppTest) -> str:
+    return component_payload(at)["texts"]["time_in_baku"]
+
+
+def step_words(at: AppTest) -> str:
+    """The step the Explore component is given, in the words it shows above the map."""
+    payload = component_payload(at)
+    [step] = [s for s in payload["steps"] if s["t"] == component_state(at)["step"]]
+    return step["words"]
 
 
 @pytest.mark.parametrize("lang", ["az", "ru"])
@@ -400,8 +416,8 @@ def test_an_unknown_language_falls_back_to_english(nav_titles):
     assert at.segmented_control(key="lang").value == "en"
     assert nav_titles[-1] == NAV["en"]
     assert [t.value for t in at.title] == ["Black January: Baku, 19–20 January 1990"]
-    assert at.select_slider(key="t").label == "Time in Baku (UTC+04:00)"
-    assert "Sat 20 Jan 1990, 00:00–01:00 Baku time" in texts(at)
+    assert slider_label(at) == "Time in Baku (UTC+04:00)"
+    assert step_words(at) == "Sat 20 Jan 1990, 00:00–01:00 Baku time"
     assert "lang" not in at.query_params  # English is the default, not written into the URL
     assert not at.warning
 
@@ -415,14 +431,14 @@ def test_english_links_carry_no_lang(nav_titles):
 
 def test_switching_the_language_redraws_the_page_and_the_url(nav_titles):
     at = run_app({"t": "1990-01-20T02:00"})
-    assert "Sat 20 Jan 1990, 02:00–03:00 Baku time" in texts(at)
+    assert step_words(at) == "Sat 20 Jan 1990, 02:00–03:00 Baku time"
 
     at.segmented_control(key="lang").set_value("az").run()
     assert not at.exception
     assert nav_titles[-1] == NAV["az"]
     assert [t.value for t in at.title] == ["Qara Yanvar: Bakı, 19–20 yanvar 1990"]
-    assert at.select_slider(key="t").label == "Bakı vaxtı (UTC+04:00)"
-    assert "Ş. 20 yanvar 1990, 02:00–03:00 Bakı vaxtı" in texts(at)
+    assert slider_label(at) == "Bakı vaxtı (UTC+04:00)"
+    assert step_words(at) == "Ş. 20 yanvar 1990, 02:00–03:00 Bakı vaxtı"
     assert dict(at.query_params) == {"t": "1990-01-20T02:00", "lang": "az"}
 
 
@@ -436,12 +452,12 @@ def test_switching_the_language_again(nav_titles, arrived_with):
     at.segmented_control(key="lang").set_value("ru").run()
     assert at.segmented_control(key="lang").value == "ru"
     assert nav_titles[-1] == NAV["ru"]
-    assert "сб 20 января 1990, 02:00–03:00 по бакинскому времени" in texts(at)
+    assert step_words(at) == "сб 20 января 1990, 02:00–03:00 по бакинскому времени"
     assert at.query_params["lang"] == "ru"
 
     at.segmented_control(key="lang").set_value("en").run()
     assert nav_titles[-1] == NAV["en"]
-    assert "Sat 20 Jan 1990, 02:00–03:00 Baku time" in texts(at)
+    assert step_words(at) == "Sat 20 Jan 1990, 02:00–03:00 Baku time"
     assert dict(at.query_params) == {"t": "1990-01-20T02:00"}
 
 
@@ -455,7 +471,7 @@ def test_the_language_stays_when_switching_pages(nav_titles):
     at.switch_page("app_pages/explore.py").run()
     assert not at.exception
     assert nav_titles[-1] == NAV["ru"]
-    assert at.select_slider(key="t").label == "Время в Баку (UTC+04:00)"
+    assert slider_label(at) == "Время в Баку (UTC+04:00)"
 
 
 @pytest.mark.parametrize(
@@ -485,13 +501,9 @@ def test_present_quotes_stay_in_english_and_say_so():
 
 
 def test_the_map_labels_places_in_the_interface_language():
-    import json
-
     at = run_app({"lang": "az"})
-    [labels] = [layer for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
-                if layer["id"] == "labels"]
-    assert labels["characterSet"] == "auto"  # else deck.gl draws only ASCII: no ə, ı, ş or Cyrillic
-    names = {row["id"]: row["name"] for row in labels["data"]}
+    # The component's text layers use characterSet 'auto' (frontend/src/explorer.js), so ə, ı, ş and Cyrillic draw.
+    names = {row["id"]: row["name"] for row in component_payload(at)["places"]}
     assert names["20-yanvar-circle"] == "20 Yanvar dairəsi"
     assert names["neftchiler-avenue"] == "Neftçilər prospekti"
 
@@ -647,8 +659,7 @@ def test_switching_the_language_on_chronology_redraws_the_table():
 
 
 def explore_step_line(at: AppTest) -> str:
-    [line] = [unescape(m.value) for m in at.markdown if re.match(r"^\*\*\w{3} \d", m.value)]
-    return line
+    return step_words(at)
 
 
 def test_time_chosen_on_chronology_is_kept_on_explore(catalog):
@@ -657,14 +668,14 @@ def test_time_chosen_on_chronology_is_kept_on_explore(catalog):
     at.select_slider(key="t").set_value("1990-01-20T03:00").run()
     at.switch_page("app_pages/explore.py").run()
     assert not at.exception
-    assert at.select_slider(key="t").value == "1990-01-20T03:00"
-    assert explore_step_line(at).startswith("**Sat 20 Jan 1990, 03:00–04:00 Baku time**")
+    assert component_state(at)["step"] == "1990-01-20T03:00"
+    assert explore_step_line(at) == "Sat 20 Jan 1990, 03:00–04:00 Baku time"
     assert at.query_params["t"] == "1990-01-20T03:00"
 
 
 def test_time_chosen_on_explore_is_kept_on_chronology(catalog):
     at = run_app()
-    at.select_slider(key="t").set_value("1990-01-19T21:00").run()
+    send(at, state={"step": "1990-01-19T21:00"})  # the component's slider came to rest there
     at.switch_page("app_pages/chronology.py").run()
     assert not at.exception
     assert at.select_slider(key="t").value == "1990-01-19T21:00"
@@ -673,7 +684,7 @@ def test_time_chosen_on_explore_is_kept_on_chronology(catalog):
     # And the range with it: a step of January on Explore is the same step on Chronology.
     at.switch_page("app_pages/explore.py").run()
     at.segmented_control(key="range").set_value("january").run()
-    at.select_slider(key="t").set_value("1990-01-15T12:00").run()
+    send(at, state={"step": "1990-01-15T12:00"})
     at.switch_page("app_pages/chronology.py").run()
     assert at.segmented_control(key="range").value == "january"
     assert at.select_slider(key="t").value == "1990-01-15T12:00"
@@ -684,8 +695,8 @@ def test_time_chosen_on_explore_is_kept_on_chronology(catalog):
     at.select_slider(key="t").set_value("1990-01-16T18:00").run()
     at.switch_page("app_pages/explore.py").run()
     assert at.segmented_control(key="range").value == "january"
-    assert at.select_slider(key="t").value == "1990-01-16T18:00"
-    assert explore_step_line(at).startswith("**Tue 16 Jan 1990, 18:00–00:00 Baku time**")
+    assert component_state(at)["step"] == "1990-01-16T18:00"
+    assert explore_step_line(at) == "Tue 16 Jan 1990, 18:00–00:00 Baku time"
 
 
 @pytest.fixture(scope="module")
@@ -732,6 +743,10 @@ def test_map_landmarks_speak_the_interface_language(lang, expected):
     landmarks = next(layer for layer in deck["layers"] if layer["id"] == "landmarks")
     assert expected in [row["text"] for row in landmarks["data"]]
     assert landmarks["characterSet"] == "auto"  # not ASCII only: İ, ə and Cyrillic need their glyphs
+    # The Explore component draws the same landmarks, from the basemap it is given.
+    basemap = explorer_payload(range_view(load(DATA), "night"), lang)["basemap"]
+    [labels] = [layer for layer in basemap["layers"] if layer["kind"] == "labels"]
+    assert expected in [row["text"] for row in labels["rows"]]
 
 
 def test_a_malformed_time_in_a_chronology_link_gives_a_notice():

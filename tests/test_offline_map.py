@@ -46,7 +46,8 @@ def blocked_page():
             page = context.new_page()
             page.goto(f"{url}/?t=1990-01-20T02:00")
             page.wait_for_selector(IDLE)
-            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+            page.wait_for_selector(".bjx[data-drawn]")
+            canvas = page.locator(".bjx-map canvas").first
             canvas.wait_for()
             # The land arrives by a request to the app's own static files; wait for it to be drawn.
             page.wait_for_function(
@@ -56,6 +57,29 @@ def blocked_page():
             yield page, canvas, outside
         finally:
             browser.close()
+
+
+def red_pixels(canvas) -> int:
+    image = Image.open(BytesIO(canvas.screenshot())).convert("RGB")
+    return sum(n for n, pixel in image.getcolors(maxcolors=image.width * image.height) if close_to(pixel, COLOURS["active"], 25))
+
+
+def test_a_key_press_recolours_the_drawn_map(blocked_page):
+    """Read from the canvas itself: the red of places with events at the step follows the slider."""
+    page, canvas, _ = blocked_page
+    at_two = red_pixels(canvas)
+    slider = page.locator(".bjx-slider")
+    slider.focus()
+    page.keyboard.press("Home")  # 18:00, before the troops came: fewer places in red
+    page.wait_for_function("() => document.querySelector('.bjx').dataset.drawn === '1990-01-19T18:00'")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    at_six = red_pixels(canvas)
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.bjx').dataset.drawn === '1990-01-20T02:00'")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert at_six < at_two / 2
+    assert red_pixels(canvas) == pytest.approx(at_two, rel=0.05)
 
 
 def test_nothing_leaves_the_machine(blocked_page):
@@ -84,7 +108,7 @@ def test_the_shore_is_where_the_boulevard_is(blocked_page):
     page, canvas, _ = blocked_page
     view = page.evaluate(
         """() => {
-            const el = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+            const el = document.querySelector('.bjx-map canvas');
             const r = el.getBoundingClientRect();
             return {w: r.width, h: r.height};
         }"""

@@ -108,3 +108,31 @@ def basemap_layers(filled: bool, lang: str = "en") -> list[pdk.Layer]:
         ]
     layers.append(text_layer("landmarks", landmarks(lang), "text"))
     return layers
+
+
+def basemap_spec(lang: str = "en") -> dict:
+    """The basemap as plain data for the Explore page's map, which draws it in the browser.
+
+    A list of layers, bottom first, each one of three kinds the map knows:
+    `fill` (polygons filled with `colour`, or with the colour in each
+    feature's `colour_property`), `line` (lines `width` pixels wide in
+    `colour`) and `labels` (rows of text with position, size, colour and
+    offset). A layer's geometry is GeoJSON, inline (`geojson`) or fetched
+    once by URL from the app's static files (`url`). Layers with `with_tiles`
+    false are left out when street tiles are drawn underneath. `bounds` is the area it covers.
+    """
+    west, south, east, north = land()["properties"]["bounds"]
+    sea = {"type": "Feature", "properties": {}, "geometry": {
+        "type": "Polygon", "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+    }}
+    return {
+        "bounds": [west, south, east, north],
+        "attribution": ATTRIBUTION,
+        "layers": [
+            {"id": "sea", "kind": "fill", "geojson": {"type": "FeatureCollection", "features": [sea]}, "colour": SEA,
+             "with_tiles": False},
+            {"id": "land", "kind": "fill", "url": LAND_URL, "colour_property": "fill", "colour": [240, 236, 226, 255],
+             "with_tiles": False},
+            {"id": "landmarks", "kind": "labels", "rows": landmarks(lang), "halo": HALO, "with_tiles": True},
+        ],
+    }

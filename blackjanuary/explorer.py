@@ -1,0 +1,217 @@
+"""What the Explore page's browser component is given for one range: every step's map, list and timeline, as JSON.
+
+The component scrubs in the browser; this is everything it needs for that,
+computed once per range and language. Text goes in as plain text: the
+component only ever sets it as text, never as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from .basemap import LABEL_SIZE, basemap_spec
+from .explore import RangeView
+from .figures import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
+from .i18n import tr
+from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, MAX_LABELS, STREET_WIDTH_M, _labels, _ribbon, fit_view
+from .timeline import describe_event_window, describe_step, format_local, step_label
+
+MAX_LISTED = 25  # events listed per group at a step; the rest are counted
+PLAY_STEPS_PER_SECOND = 4
+# An event's `flags`: a known-to-the-hour window, a single source, a long period the step falls in,
+# no end given, no start given.
+PRECISE, SINGLE, LONG, OPEN_END, OPEN_START = 1, 2, 4, 8, 16
+STATUS_CODES = {"active": "a", "open": "o", "past": "p", "future": "f"}
+FADE_DIRECTIONS = {"out": 1, "in": -1}
+TEXT_KEYS = (
+    "time_in_baku", "play", "pause", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
+    "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
+    "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint",
+)
+
+
+def _fraction(when: datetime, start: datetime, span: timedelta) -> float:
+    return round((when - start) / span, 6)
+
+
+def _runs(sets: tuple[frozenset[str], ...]) -> dict[str, tuple[int, int]]:
+    """The first and last step at which each event id is in the step's set.
+
+    An event's window is one interval and the steps are consecutive, so the
+    steps at which it is active (or open) are consecutive too: two numbers say them all.
+    """
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for position, members in enumerate(sets):
+        for event_id in members:
+            first.setdefault(event_id, position)
+            last[event_id] = position
+    return {event_id: (first[event_id], last[event_id]) for event_id in first}
+
+
+def step_changes(view: RangeView, lang: str = "en") -> list[dict]:
+    """For each step, what changed since the step before, as the page says it: a heading and its lines."""
+    return [
+        {"heading": heading, "lines": lines}
+        for heading, lines in (view.change_lines(position, lang) for position in range(len(view.steps)))
+    ]
+
+
+def _places(view: RangeView, lang: str) -> list[dict]:
+    rows = []
+    for place in view.catalog.places.values():
+        lat, lon = place.anchor
+        row = {"id": place.id, "name": place.name_in(lang), "in_baku": place.in_baku, "position": [lon, lat]}
+        if len(place.points) > 1:
+            row["ribbon"] = _ribbon(place.points, STREET_WIDTH_M[False])
+            row["ribbon_selected"] = _ribbon(place.points, STREET_WIDTH_M[True])
+        rows.append(row)
+    baku = [r for r in rows if r["in_baku"]]
+    offsets = {label["id"]: label["offset"] for label in _labels(baku)}
+    for row in baku:
+        row["label_offset"] = offsets[row["id"]]
+    return rows
+
+
+def _events(view: RangeView, lang: str) -> dict[str, list]:
+    """The range's events as columns (one list per field): a list of records would repeat every key 10,000 times."""
+    layout = view.layout
+    time_range = layout.time_range
+    range_start = time_range.start
+    range_end = time_range.next_step(time_range.end)
+    span = range_end - range_start
+    limit = span * 4  # longer than this, an event is a period the step falls in (as RangeView.split_active)
+    active = _runs(view.index.active)
+    still_open = _runs(view.index.open)
+    lanes = {lane.category: n for n, lane in enumerate(layout.lanes)}
+    known = {e.id for e in layout.events}
+    # Events active at some step but not drawn on the timeline still belong in the list.
+    listed = set(active) | set(still_open)
+    events = list(layout.events) + [e for e in view.catalog.events if e.id in listed and e.id not in known]
+    events.sort(key=lambda e: (e.first, e.last, e.id))
+    columns: dict[str, list] = {k: [] for k in (
+        "id", "title", "window", "first", "last", "open_first", "open_last", "row", "x0", "x1", "fade", "lane", "flags",
+    )}
+    for event in events:
+        first, last = active.get(event.id, (-1, -1))
+        open_first, open_last = still_open.get(event.id, (-1, -1))
+        if event.id in layout.spans:
+            x0, x1 = layout.spans[event.id]
+            row, lane = layout.rows[event.id], lanes[event.category]
+        else:
+            x0 = x1 = range_start
+            row, lane = -1, -1
+        fade = layout.fades.get(event.id)
+        length = (event.end or range_end) - (event.start or range_start)
+        columns["id"].append(event.id)
+        columns["title"].append(event.title)
+        columns["window"].append(describe_event_window(event, lang))
+        columns["first"].append(first)
+        columns["last"].append(last)
+        columns["open_first"].append(open_first)
+        columns["open_last"].append(open_last)
+        columns["row"].append(row)
+        columns["x0"].append(_fraction(x0, range_start, span))
+        columns["x1"].append(_fraction(x1, range_start, span))
+        columns["fade"].append(
+            [_fraction(fade[0], range_start, span), _fraction(fade[1], range_start, span), FADE_DIRECTIONS[fade[2]]]
+            if fade else None
+        )
+        columns["lane"].append(lane)
+        columns["flags"].append(
+            PRECISE * event.is_precise + SINGLE * (len(event.source_ids) == 1) + LONG * (length > limit)
+            + OPEN_END * event.open_end + OPEN_START * event.open_start
+        )
+    return columns
+
+
+def _axis(view: RangeView, lang: str) -> list[dict]:
+    """Tick marks for the timeline: at most about twelve, each on a step, labelled as the scrubber labels it."""
+    time_range = view.index.range
+    steps = view.steps
+    span = time_range.next_step(time_range.end) - time_range.start
+    every = max(1, round(len(steps) / 12))
+    return [
+        {"x": _fraction(step, time_range.start, span), "label": step_label(step, time_range, lang)}
+        for n, step in enumerate(steps) if n % every == 0
+    ]
+
+
+def explorer_payload(view: RangeView, lang: str = "en") -> dict:
+    """Everything the Explore component shows for a range, in `lang`, as a JSON-able dict.
+
+    - `steps`: each step's URL time (`t`), short label, words for the
+      slider's `aria-valuetext`, and the count of events in words;
+      `step_x`: where each step starts on the timeline, as a share of its width;
+    - `places`: id, name, position ([lon, lat]), a street's outline (plain
+      and selected), whether it is in Baku, its label's offset;
+      `statuses`: one string per step, a letter per place in `places`'
+      order (`a` active, `o` open: begun, no end given, `p` past, `f` future);
+    - `events`: columns; `first`/`last` are the steps an event is active
+      at and `open_first`/`open_last` those it is open at (-1 when none),
+      `row` and `x0`/`x1` its span on the timeline (a share of the range's
+      width; `row` -1 when it is not drawn), `fade` the part of the span the
+      evidence does not fix ([from, to, 1 fading out or -1 fading in], or
+      None), `lane` its lane, `flags` the bits PRECISE, SINGLE, LONG,
+      OPEN_END and OPEN_START;
+    - `changes`: per step, what changed since the step before (RangeView.change_lines);
+    - `lanes`, `axis`, `basemap`, `view`, `style` and `texts` for drawing.
+    """
+    time_range = view.index.range
+    places = _places(view, lang)
+    order = [p["id"] for p in places]
+    statuses = ["".join(STATUS_CODES[s[place_id]] for place_id in order) for s in view.statuses]
+    counts = [len(active) for active in view.index.active]
+    baku_points = [pt for p in view.catalog.places.values() if p.in_baku for pt in p.points]
+    texts = {key: tr(lang, key) for key in TEXT_KEYS}
+    return {
+        "range": time_range.key,
+        "lang": lang,
+        "steps": [
+            {
+                "t": format_local(step), "label": step_label(step, time_range, lang),
+                "words": describe_step(step, time_range, lang),
+                "count": tr(lang, "events_in_step", count=count),
+            }
+            for step, count in zip(view.steps, counts)
+        ],
+        "step_x": [_fraction(step, time_range.start, time_range.next_step(time_range.end) - time_range.start) for step in view.steps],
+        "places": places,
+        "statuses": statuses,
+        "events": _events(view, lang),
+        "changes": step_changes(view, lang),
+        "lanes": [
+            {"label": tr(lang, f"category_{lane.category.value}"), "first_row": lane.first_row, "rows": lane.rows,
+             "colour": LANE_COLOURS[lane.category]}
+            for lane in view.layout.lanes
+        ],
+        "rows": view.layout.row_count,
+        "axis": _axis(view, lang),
+        "basemap": basemap_spec(lang),
+        "view": fit_view(baku_points) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
+        "style": {
+            "colours": {STATUS_CODES[k]: v for k, v in COLOURS.items()}, "mark": MARK,
+            "mark_size": {"a": MARK_SIZE[True], "o": MARK_SIZE[False], "p": MARK_SIZE[False], "f": MARK_SIZE[False]},
+            "label_size": LABEL_SIZE, "label_colour": LABEL_COLOUR, "max_labels": MAX_LABELS,
+            "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK, "row_height": ROW_HEIGHT,
+            "margin_left": MARGIN["l"], "play_per_second": PLAY_STEPS_PER_SECOND,
+            "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open_end": OPEN_END, "open_start": OPEN_START},
+        },
+        "texts": texts | {"first_of": tr(lang, "first_of", shown="{shown}", count="{count}")},
+    }
+
+
+def payload_bytes(payload: dict) -> bytes:
+    """The payload as compact UTF-8 JSON, made once per range and language and sent as it is."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def component_data(payload: bytes, key: str, state: dict) -> bytes:
+    """What the page hands the component at each run: one line of state (step, selection, tiles), then the payload.
+
+    `key` names the payload (range, language, data version): the component
+    parses the payload only when the key changed, the state line every time.
+    """
+    head = json.dumps({"key": key, **state}, ensure_ascii=False, separators=(",", ":"))
+    return head.encode("utf-8") + b"\n" + payload

@@ -1,0 +1,23 @@
+// Street tiles under the map, for rooms with internet: loaded only when the switch is on.
+
+import {TileLayer} from '@deck.gl/geo-layers';
+import {BitmapLayer} from '@deck.gl/layers';
+
+export function tileLayer(template) {
+  const hosts = ['a', 'b', 'c', 'd'];
+  return new TileLayer({
+    id: 'tiles',
+    getTileData: ({index, signal}) => {
+      const {x, y, z} = index;
+      const url = template.replace('{s}', hosts[(x + y) % hosts.length]).replace('{z}', z).replace('{x}', x).replace('{y}', y);
+      return fetch(url, {signal}).then((r) => r.blob()).then((blob) => createImageBitmap(blob));
+    },
+    minZoom: 0,
+    maxZoom: 19,
+    tileSize: 256,
+    renderSubLayers: (props) => {
+      const [[west, south], [east, north]] = props.tile.boundingBox;
+      return new BitmapLayer(props, {data: null, image: props.data, bounds: [west, south, east, north]});
+    },
+  });
+}
