@@ -76,6 +76,11 @@ summary { cursor: pointer; font-weight: bold; }
   blockquote { font-size: 14pt; }
   .key, .away, .source, .ref, details { font-size: 10.5pt; }
   details:not([open]) { display: none; }
+  /* Each source's own time: small, so a slide that has them still fits its page. */
+  .timing { font-size: 8.5pt; line-height: 1.25; }
+  .timing p, .timing ul { margin: 0.08cm 0; }
+  .timing ul { padding-left: 0.45cm; }
+  .slide:has(.timing) .map { max-height: 8.5cm; }
 }
 """
 
