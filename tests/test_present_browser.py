@@ -215,7 +215,7 @@ def test_explore_in_azerbaijani_at_a_place(app_url, page_and_errors):
     expect(page.get_by_text("Bakı vaxtı (UTC+04:00)")).to_be_visible()
     expect(page.get_by_text("Neftçilər prospekti: 5,0 km", exact=False)).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("Dağlıq Qarabağ"))).to_be_visible()
-    page.locator(f"{DECK} canvas").wait_for()
+    page.locator(".bjx[data-drawn] .bjx-map canvas").wait_for()  # the Explore component has drawn its map
     page.wait_for_timeout(1500)  # deck.gl builds its font atlas for the labels after the first frame
     settle(page)
     assert params(page) == {"t": "1990-01-20T00:00", "place": "20-yanvar-circle", "lang": "az"}
