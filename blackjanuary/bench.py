@@ -181,48 +181,58 @@ def _key(i: int) -> str:
     return "ArrowRight" if (i // 6) % 2 == 0 else "ArrowLeft"
 
 
-def _scrub(page: Page, steps: int) -> tuple[list[float], int]:
-    """Press arrow keys on the slider, back and forth, timing each press until the page is idle again.
+# Armed before a key press: from the keydown event's own time stamp until, at a frame, `condition(before)`
+# holds, then two more frames; the time in ms, or null if it never holds within the limit. Timed in the
+# page, so the harness's own round trips to the browser count for neither app.
+ARM = """([before, limit]) => {{
+  const holds = {condition};
+  window.__timed = new Promise((resolve) => {{
+    let down = null;
+    addEventListener('keydown', (e) => {{ down = e.timeStamp; }}, {{capture: true, once: true}});
+    const armed = performance.now();
+    const poll = () => {{
+      if (down !== null && holds(before)) {{
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - down)));
+      }} else if (performance.now() - armed > limit) {{
+        resolve(null);
+      }} else {{
+        requestAnimationFrame(poll);
+      }}
+    }};
+    requestAnimationFrame(poll);
+  }});
+}}"""
 
-    Returns the times and the number of presses that started no rerun within
-    LOST_AFTER_MS (Streamlit drops the odd key press that lands while the
-    slider re-renders); those are left out of the times and counted.
+
+def _scrub_with(page: Page, steps: int, slider, condition: str, before: str) -> tuple[list[float], int]:
+    """Press arrow keys on a slider, back and forth, timing each in the page until `condition` shows it done.
+
+    A press whose condition never holds within LOST_AFTER_MS is counted as
+    lost and left out of the times.
     """
-    slider = page.get_by_role("slider").first
     slider.focus()
+    arm = ARM.format(condition=condition)
     times, lost = [], 0
     for i in range(steps):
         page.wait_for_timeout(SETTLE_MS)  # untimed: let the previous step's last frames go by
-        before = page.evaluate("() => window.__reruns")
-        started = time.perf_counter()
+        page.evaluate(arm, [page.evaluate(before), LOST_AFTER_MS])
         page.keyboard.press(_key(i))
-        try:
-            page.wait_for_function(SETTLED, arg=before, timeout=LOST_AFTER_MS, polling="raf")
-        except PlaywrightTimeout:
+        elapsed = page.evaluate("() => window.__timed")
+        if elapsed is None:
             lost += 1
-            continue
-        page.evaluate(TWO_FRAMES)
-        times.append((time.perf_counter() - started) * 1000)
+        else:
+            times.append(elapsed)
     return times, lost
+
+
+def _scrub(page: Page, steps: int) -> tuple[list[float], int]:
+    """The bare app and the previous page: each press is done when its rerun has finished."""
+    return _scrub_with(page, steps, page.get_by_role("slider").first, SETTLED, "() => window.__reruns")
 
 
 def _scrub_in_browser(page: Page, steps: int) -> tuple[list[float], int]:
-    """The same presses on the component's slider, each timed until the new step is shown and drawn."""
-    page.locator(f"{EXPLORER} .bjx-slider").focus()
-    times, lost = [], 0
-    for i in range(steps):
-        page.wait_for_timeout(SETTLE_MS)
-        before = page.evaluate(STEP)
-        started = time.perf_counter()
-        page.keyboard.press(_key(i))
-        try:
-            page.wait_for_function(SHOWN, arg=before, timeout=LOST_AFTER_MS, polling="raf")
-        except PlaywrightTimeout:
-            lost += 1
-            continue
-        page.evaluate(TWO_FRAMES)
-        times.append((time.perf_counter() - started) * 1000)
-    return times, lost
+    """The component: each press is done when the new step is shown (slider, cursor, list) and deck.gl drew it."""
+    return _scrub_with(page, steps, page.locator(f"{EXPLORER} .bjx-slider"), SHOWN, STEP)
 
 
 def _rested(page: Page) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .loading import DEFAULT_DATA_DIR, FILES
+from .loading import DEFAULT_DATA_DIR, FILES, speaker_named
+from .models import Speaker
 from .models import Category
 from .timeline import BAKU, RANGES, baku
 
@@ -35,9 +36,18 @@ def generate(out: Path | str, events: int = 10_000, places: int = 500, seed: int
     shutil.copytree(DEFAULT_DATA_DIR / "sources", out / "sources", dirs_exist_ok=True)
     shutil.copy(DEFAULT_DATA_DIR / FILES["sources"], out / FILES["sources"])
     sources = yaml.safe_load((out / FILES["sources"]).read_text(encoding="utf-8"))
-    sentences = {
-        s["id"]: _sentences((out / s["file"]).read_text(encoding="utf-8")) for s in sources
-    }
+    texts = {s["id"]: (out / s["file"]).read_text(encoding="utf-8") for s in sources}
+    sentences = {source_id: _sentences(text) for source_id, text in texts.items()}
+
+    def citation(source: dict) -> dict:
+        """A real sentence of the source, attributed to the speaker its paragraph names, as the loader requires."""
+        quote = rng.choice(sentences[source["id"]])
+        row = {"source": source["id"], "quote": quote}
+        for speaker in source.get("speakers", []):
+            if speaker_named(texts[source["id"]], quote, Speaker(**speaker)):
+                row["speaker"] = speaker["id"]
+                break
+        return row
 
     south, west, north, east = BAKU_BOX
     place_rows = []
@@ -80,10 +90,11 @@ def generate(out: Path | str, events: int = 10_000, places: int = 500, seed: int
                 "start": start.isoformat(),
                 "end": end.isoformat(),
                 "precision": precision,
-                "when": "generated",
+                # The window in words, as the loader asks of every edge.
+                "when": f"generated: from {start:%H:%M on %d %B %Y} to {end:%H:%M on %d %B %Y}",
                 "places": sorted({rng.choice(place_rows)["id"] for _ in range(rng.randint(1, 3))}),
                 "category": rng.choice(categories),
-                "citations": [{"source": s["id"], "quote": rng.choice(sentences[s["id"]])} for s in cited],
+                "citations": [citation(s) for s in cited],
             }
         )
 

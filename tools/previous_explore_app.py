@@ -13,6 +13,15 @@ import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="Black January 1990 (previous Explore page)", layout="wide")
 
+
+def _link_as_text(page, *, label, **_ignored):  # noqa: ANN001
+    st.caption(label)
+
+
+# This page runs alone, outside app.py's navigation, so a link to another page
+# cannot resolve: each passage's "In the source" link is drawn as its label.
+st.page_link = _link_as_text
+
 import time  # noqa: E402
 
 from blackjanuary.basemap import ATTRIBUTION
@@ -29,7 +38,7 @@ from blackjanuary.timeline import (
     DEFAULT_RANGE,
     RANGES,
     describe_step,
-    describe_window,
+    describe_event_window,
     format_local,
     parse_local,
     step_label,
@@ -108,7 +117,7 @@ def _advance() -> None:
 
 def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
     badge = f" · :red-badge[{_('at_this_step_badge')}]" if event.id in now else ""
-    window = describe_window(event.start, event.end, event.precision.value, lang())
+    window = describe_event_window(event, lang())
     precision = _(f"precision_{event.precision.value}")
     with st.expander(f"{md_escape(event.title)}", expanded=expanded):
         st.markdown(f"**{md_escape(window)}**{badge}  \n{md_escape(event.when)} · {_('precision')}: {precision}")
@@ -170,7 +179,7 @@ def _listed(events: list[Event]) -> list[Event]:
 
 
 def _pick_button(event: Event) -> None:
-    window = describe_window(event.start, event.end, event.precision.value, lang())
+    window = describe_event_window(event, lang())
     st.button(
         f"**{md_escape(event.title)}**  \n{md_escape(window)}", key=f"pick-{event.id}", on_click=_select,
         kwargs={"event": event.id}, width="stretch",
@@ -184,7 +193,7 @@ def _beyond_baku(statuses: dict[str, str]) -> None:
     st.markdown(f"**{_('beyond_baku')}**")
     cols = st.columns(len(away))
     for col, place in zip(cols, away):
-        marker = {"active": ":red[●]", "past": ":gray[●]", "future": ":blue[○]"}[statuses[place.id]]
+        marker = {"active": ":red[●]", "open": ":orange[●]", "past": ":gray[●]", "future": ":blue[○]"}[statuses[place.id]]
         col.button(
             f"{marker} {md_escape(place.name_in(lang()))}", key=f"away-{place.id}", on_click=_select,
             kwargs={"place": place.id}, width="stretch",
