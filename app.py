@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.shared import _, checked, choose_language, keep_widget_state, show_problems
+from app_pages.shared import _, checked, choose_language, keep_widget_state, show_problems, translation_notice
 
 st.set_page_config(page_title="Black January 1990: Baku, hour by hour", layout="wide")
 choose_language()
@@ -14,6 +14,7 @@ if catalog is None:
     st.navigation([st.Page(lambda: show_problems(problems), title=_("data_problems"))], position="hidden").run()
     st.stop()
 
+translation_notice()
 if catalog.warnings:
     with st.sidebar.expander(_("data_warnings", count=len(catalog.warnings))):
         st.code("\n".join(str(w) for w in catalog.warnings), language=None, wrap_lines=True)

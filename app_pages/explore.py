@@ -21,7 +21,7 @@ from blackjanuary.text import md_escape
 from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_event_window, format_local, parse_local
 from app_pages.shared import (
     _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, remember, set_url, timing,
-    url_params, view_for,
+    translation_note, url_params, view_for,
 )
 
 MAX_LISTED = 25
@@ -156,7 +156,7 @@ def explorer() -> None:
 _read_url()
 state.setdefault("tiles", tiles_from_env())
 st.title(_("explore_title"))
-st.caption(_("explore_intro"))
+st.caption(" ".join(filter(None, [_("explore_intro"), translation_note()])))
 for notice in state.pop("notices", []):
     st.warning(md_escape(notice), icon=":material/link_off:")
 controls = st.columns([3, 2, 6], vertical_alignment="bottom")

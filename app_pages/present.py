@@ -16,7 +16,7 @@ from blackjanuary.present import (
     slides,
 )
 from blackjanuary.text import md_escape
-from app_pages.shared import _, attribution, catalog, lang, set_url, timing, url_params, with_lang
+from app_pages.shared import _, attribution, catalog, lang, set_url, timing, translation_note, url_params, with_lang
 
 state = st.session_state
 data = catalog()
@@ -97,6 +97,8 @@ with st.container(key="clicker"):  # presentation clickers send PageUp and PageD
 
 if state.p_step == 0:
     st.title(md_escape(narrative.title))
+    if translation_note():
+        st.caption(translation_note())
     st.markdown(md_escape(narrative.description))
     st.warning(f"**{_('content_note_label')}** {md_escape(_('content_note'))}", icon=":material/info:")
     st.markdown(_("begin_hint", count=last))

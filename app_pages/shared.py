@@ -14,6 +14,7 @@ from blackjanuary.models import Citation, Event
 from blackjanuary.attribution import citation_attribution, timing_lines
 from blackjanuary.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
 from blackjanuary.text import md_escape
+from blackjanuary.translations import untranslated_notice
 
 
 def lang() -> str:
@@ -104,14 +105,14 @@ def _checked(key: tuple) -> tuple[Catalog | None, list[Problem]]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
-def _range_view(key: tuple, range_key: str) -> RangeView:
+def _range_view(key: tuple, range_key: str, language: str) -> RangeView:
     catalog, _ = _checked(key)
-    return range_view(catalog, range_key)
+    return range_view(catalog.in_language(language), range_key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
 def _explorer_payload(key: tuple, range_key: str, language: str) -> bytes:
-    return payload_bytes(explorer_payload(_range_view(key, range_key), language))
+    return payload_bytes(explorer_payload(_range_view(key, range_key, language), language))
 
 
 def explorer_payload_for(range_key: str, language: str) -> bytes:
@@ -142,14 +143,29 @@ def checked() -> tuple[Catalog | None, list[Problem]]:
 
 
 def catalog() -> Catalog:
+    """The catalogue with its own text in the interface language (see `translation_notice`)."""
     found, _ = checked()
     if found is None:  # app.py shows the problems and stops before any page runs
         st.stop()
-    return found
+    return found.in_language(lang())
 
 
 def view_for(range_key: str) -> RangeView:
-    return _range_view(_data_key(), range_key)
+    return _range_view(_data_key(), range_key, lang())
+
+
+def translation_note() -> str:
+    """A line saying that the catalogue's text is translated and the quotes are not; empty in English."""
+    found, _ = checked()
+    return tr(lang(), "translation_note") if found is not None and lang() in found.translations else ""
+
+
+def translation_notice() -> None:
+    """Says, in Azerbaijani or Russian, which of the catalogue's texts are shown in English and how they are marked."""
+    found, _ = checked()
+    notice = found and untranslated_notice(found, lang())
+    if notice:
+        st.info(notice, icon=":material/translate:")
 
 
 def show_problems(problems: list[Problem]) -> None:

@@ -1,4 +1,4 @@
-"""Command line: `python -m blackjanuary validate [--data DIR]` and `geocode [--data DIR] [--force]`."""
+"""Command line: `python -m blackjanuary validate`, `geocode`, `export`, `messages` and `translations`; `--help` on each."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .loading import Catalog, check, data_dir_from_env
 
 
@@ -46,7 +47,7 @@ def _export(args: argparse.Namespace) -> int:
         return _export_html(args, catalog)
     from .formats import FORMATS
 
-    data = FORMATS[args.format].render(catalog)
+    data = FORMATS[args.format].render(catalog, args.lang)
     if not _write(args.out, data):
         return 1
     citations = sum(len(e.citations) for e in catalog.events)
@@ -63,17 +64,56 @@ def _export_html(args: argparse.Namespace, catalog: Catalog) -> int:
     from .export import html_export
     from .present import CHRONOLOGY_ID, narrative_or_chronology
 
+    catalog = catalog.in_language(args.lang)  # the summary names the narrative as the file does
     chosen = args.narrative or next(iter(catalog.narratives), CHRONOLOGY_ID)
-    narrative = narrative_or_chronology(catalog, chosen)
+    narrative = narrative_or_chronology(catalog, chosen, args.lang)
     if narrative is None:
         known = ", ".join([*catalog.narratives, CHRONOLOGY_ID])
         print(f"no narrative '{chosen}'; choose one of: {known}", file=sys.stderr)
         return 2
-    text = html_export(catalog, narrative, made=date.today())
+    text = html_export(catalog, narrative, made=date.today(), lang=args.lang)
     if not _write(args.out, text.encode("utf-8")):
         return 1
     print(f"wrote {args.out}: '{narrative.title}', {len(narrative.steps)} step{'s' if len(narrative.steps) != 1 else ''}, {len(text.encode()) / 1e6:.1f} MB")
     return 0
+
+
+def _messages(args: argparse.Namespace) -> int:
+    """Check the interface's catalogues against the English template, or merge the template in first."""
+    from .i18n import catalogue_problems, template, update_catalogue
+
+    failed = 0
+    for lang in (args.lang,) if args.lang else [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]:
+        problems = update_catalogue(lang) if args.action == "update" else catalogue_problems(lang)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{lang}: {len(template()) - len({p.key for p in problems})} of {len(template())} messages translated"
+              + (f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""))
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    """What each language's translation of the catalogue's own text lacks, file and line for each."""
+    from .translations import FOLDER, counts, english_texts
+
+    catalog, problems = check(args.data)
+    if catalog is None:
+        print("fix the data first: python -m blackjanuary validate", file=sys.stderr)
+        return 1
+    languages = (args.lang,) if args.lang else [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
+    folder = f"{FOLDER}/"
+    left = 0
+    for lang in languages:
+        mine = [p for p in problems if f"{folder}{lang}.yaml" in p.file]
+        for problem in mine:
+            print(problem)
+        done, total = counts(catalog).get(lang, (0, len(list(english_texts(catalog)))))
+        found = catalog.translations.get(lang)
+        reviewed = f"reviewed by {found.reviewed_by}" if found and found.reviewed_by else "not yet reviewed"
+        print(f"{lang}: {done} of {total} texts translated, {reviewed}")
+        left += len(mine)
+    return 1 if left else 0
 
 
 def _write(path: Path, data: bytes) -> bool:
@@ -111,8 +151,27 @@ def main(argv: list[str] | None = None) -> int:
         "--narrative",
         help="html only: a narrative id from narratives.yaml, or 'chronology' for every event (default: the first narrative)",
     )
+    export.add_argument(
+        "--lang", choices=list(LANGUAGES), default=DEFAULT_LANGUAGE,
+        help="the language of the interface and of the catalogue's own text: en (English, the default), "
+        "az (Azerbaijani) or ru (Russian); quotes stay in their source's language",
+    )
     export.add_argument("--data", type=Path, default=data_dir_from_env(), help="data folder (default: $BLACKJANUARY_DATA or data/)")
     export.set_defaults(run=_export)
+    messages = commands.add_parser(
+        "messages", help="check the interface's message catalogues (locale/*.po) against the English, or update them"
+    )
+    messages.add_argument("action", choices=["check", "update"],
+                          help="check: list missing and stale translations; update: merge messages.pot into each "
+                               "catalogue first (new messages empty, changed English marked fuzzy), then check")
+    messages.add_argument("--lang", choices=[c for c in LANGUAGES if c != DEFAULT_LANGUAGE], help="one language only")
+    messages.set_defaults(run=_messages)
+    translations = commands.add_parser(
+        "translations", help="list what the translations of the catalogue's own text (data/translations/) lack"
+    )
+    translations.add_argument("--lang", choices=[c for c in LANGUAGES if c != DEFAULT_LANGUAGE], help="one language only")
+    translations.add_argument("--data", type=Path, default=data_dir_from_env(), help="data folder (default: $BLACKJANUARY_DATA or data/)")
+    translations.set_defaults(run=_translations)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .i18n import month, tr
+from .i18n import format_day, tr
 from .models import Citation, Claim, Event, Source
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def attribution_text(source: Source, lang: str = "en") -> str:
     """Publisher, title and date of a source, as a passage's attribution."""
     if source.published:
-        published = f"{source.published.day} {month(lang, source.published.month, 'day')} {source.published.year}"
+        published = format_day(source.published, lang, "long_day")
     else:
         published = source.published_note or "undated"
     return f"{source.publisher}, “{source.title}” ({published})"

@@ -5,19 +5,27 @@ plotly.js for the timeline, and each slide's map as SVG drawn from the
 bundled coastline. A Content-Security-Policy forbids every request, so a
 slip that would fetch something fails loudly instead of reaching the
 internet. Printed, it gives one slide per A4 page.
+
+The file is in one interface language (`en`, `az` or `ru`): every word of
+the interface from the message catalogues, the catalogue's own text from
+`Catalog.in_language` (English marked as untranslated where a translation is
+missing), dates by Babel. Quotes stay verbatim in their source's language.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import plotly.io as pio
 
 from .figures import layout_timeline, timeline_figure, timeline_height
+from .translations import untranslated_notice as translation_notice
+from .i18n import DEFAULT_LANGUAGE, format_day, language_name, language_or_default, tr
 from .loading import Catalog
-from .models import Narrative
+from .models import Citation, Narrative
 from .attribution import attribution_text, citation_attribution, timing_lines
-from .present import CONTENT_NOTE, Slide, slides
+from .present import CHRONOLOGY_ID, Slide, chronology, slides
 from .svgmap import svg_map
 from .text import html_escape
 from .timeline import TimeRange
@@ -86,6 +94,8 @@ summary { cursor: pointer; font-weight: bold; }
 
 SCRIPT = """
 (function () {
+  // The interface's words in the file's language, from the JSON element before this script.
+  var words = JSON.parse(document.getElementById('export-words').textContent);
   var slides = Array.prototype.slice.call(document.querySelectorAll('.slide'));
   var jump = document.getElementById('jump');
   var prev = document.getElementById('prev'), next = document.getElementById('next');
@@ -95,7 +105,7 @@ SCRIPT = """
     slides.forEach(function (s, i) { s.classList.toggle('current', i === current); });
     var steps = slides.length - 2;  // the title and the timeline are not steps
     document.getElementById('counter').textContent =
-      current === 0 ? 'Title' : current > steps ? 'Timeline' : current + ' / ' + steps;
+      current === 0 ? words.title : current > steps ? words.timeline : current + ' / ' + steps;
     jump.value = String(current);
     prev.disabled = current === 0; next.disabled = current === slides.length - 1;
     if (!fromHash) { history.replaceState(null, '', '#' + slides[current].id); }
@@ -132,74 +142,117 @@ SCRIPT = """
 """
 
 
-def _range_for(events: list) -> TimeRange:
-    """A range from the day the first event starts to the end of the last, in steps that suit its length."""
+def _range_for(events: list, lang: str = DEFAULT_LANGUAGE) -> TimeRange:
+    """A range from the day the first event starts to the end of the last, in steps that suit its length.
+
+    Its label is in words in `lang`: '19 Jan – 21 Jan 1990', '19 yan – 21 yanvar 1990', or by month.
+    """
     first = min(e.first for e in events).replace(hour=0, minute=0)
     last = max(e.last for e in events)
     if last - first <= timedelta(days=15):
-        step, tick, label = timedelta(hours=6), "%d %b %H:%M", f"{first:%-d %b} – {last:%-d %b %Y}"
+        step, tick = timedelta(hours=6), "%d %b %H:%M"
+        opening = format_day(first.date(), lang, "day_month" if first.year == last.year else "day")
+        label = f"{opening} – {format_day(last.date(), lang, 'day')}"
     else:
         first, step, tick = first.replace(day=1), None, "%b %Y"
-        label = f"{first:%B %Y} – {last:%B %Y}"
+        label = f"{format_day(first.date(), lang, 'month_year')} – {format_day(last.date(), lang, 'month_year')}"
     return TimeRange("export", label, first, last, step, tick)
 
 
-def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide]) -> str:
+def _narrative_in(catalog: Catalog, localised: Catalog, narrative: Narrative, lang: str) -> Narrative:
+    """The narrative with its text in the language: the catalogue's own translated, the chronology made anew."""
+    if narrative.id == CHRONOLOGY_ID and narrative.id not in catalog.narratives:
+        made = chronology(localised, lang)
+        return made.model_copy(update={
+            "description": tr(lang, "export_chronology_description", count=len(localised.events)),
+            "steps": narrative.steps,
+        })
+    found = localised.narratives.get(narrative.id)
+    if found is not None and catalog.narratives.get(narrative.id) == narrative:
+        return found
+    return narrative  # one made by the caller: shown as given
+
+
+def _quoted_in(catalog: Catalog, citation: Citation, lang: str) -> str:
+    """Who says the passage; where its source's language is not the file's, also which language it is quoted in."""
+    text = citation_attribution(catalog, citation, lang)
+    quoted = catalog.sources[citation.source].language
+    if quoted != lang:
+        text += " · " + tr(lang, "quoted_in", language=language_name(quoted, lang))
+    return text
+
+
+def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lang: str = DEFAULT_LANGUAGE) -> str:
     count = len(shown)
     cited = sorted({s.citation.source for s in shown}, key=list(catalog.sources).index)
     sources = "".join(
-        f"<li>{html_escape(attribution_text(catalog.sources[s]))}"
+        f"<li>{html_escape(attribution_text(catalog.sources[s], lang))}"
         + (f' <span class="ref">{html_escape(catalog.sources[s].url)}</span>' if catalog.sources[s].url else "")
         + "</li>"
         for s in cited
     )
+    notes = [tr(lang, "translation_note")] if lang != DEFAULT_LANGUAGE else []
+    notice = translation_notice(catalog, lang)
+    notes += [notice] if notice else []
+    translated = "".join(f'<p class="ref">{html_escape(note)}</p>' for note in notes)
     return f"""
-<section class="slide" id="title" aria-label="Title">
+<section class="slide" id="title" aria-label="{html_escape(tr(lang, "title_slide"))}">
   <h1>{html_escape(narrative.title)}</h1>
   <p>{html_escape(narrative.description)}</p>
-  <p class="note"><strong>Content note.</strong> {html_escape(CONTENT_NOTE)}</p>
-  <p>{count} step{"s" if count != 1 else ""}, then the timeline. <span class="screen-only">Use the buttons above or the ← and → keys
-  (PageUp and PageDown from a presentation clicker); Home and End go to the first and last slide.</span></p>
-  <h2>Sources quoted</h2>
+  <p class="note"><strong>{html_escape(tr(lang, "content_note_label"))}</strong> {html_escape(tr(lang, "content_note"))}</p>
+  <p>{html_escape(tr(lang, "export_steps", count=count))} <span class="screen-only">{html_escape(tr(lang, "export_keys_hint"))}</span></p>
+  {translated}
+  <h2>{html_escape(tr(lang, "sources_quoted"))}</h2>
   <ul class="sources">{sources}</ul>
 </section>"""
 
 
-def _step_slide(catalog: Catalog, slide: Slide, count: int) -> str:
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_LANGUAGE) -> str:
     event = slide.event
     map_svg = svg_map(
         catalog, slide.statuses, slide.view, *MAP_SIZE,
-        title=f"Map of Baku for step {slide.number}: this step's places in red, earlier steps' in grey",
+        title=tr(lang, "export_map_title", n=slide.number), lang=lang,
     )
     away = (
-        f'<p class="away"><span class="dot">●</span> This step: '
-        f'{html_escape(", ".join(p.name for p in slide.away))}, outside the map of Baku</p>'
+        f'<p class="away"><span class="dot">●</span> '
+        f'{html_escape(tr(lang, "slide_away", places=", ".join(p.name_in(lang) for p in slide.away)))}</p>'
         if slide.away else ""
     )
     note = (
-        f"<details><summary>Teacher's note</summary><p>{html_escape(slide.note)}</p></details>" if slide.note else ""
+        f"<details><summary>{html_escape(tr(lang, 'teachers_note'))}</summary><p>{html_escape(slide.note)}</p></details>"
+        if slide.note else ""
     )
-    time_ref = f'<p class="ref">Date or time from outside the texts: {html_escape(event.time_ref)}</p>' if event.time_ref else ""
-    timing = timing_lines(catalog, event)
+    time_ref = (
+        f'<p class="ref">{html_escape(tr(lang, "outside_texts", ref=event.time_ref))}</p>' if event.time_ref else ""
+    )
+    timing = timing_lines(catalog, event, lang)
     if timing:
         # Where the sources put the event at different times, each says so in its own words.
         items = "".join(f"<li>{html_escape(line)}</li>" for line in timing)
         said = f"<p>{html_escape(' '.join(event.when_note.split()))}</p>" if event.when_note else ""
-        time_ref = f'<div class="ref timing"><p><strong>When, as each source puts it</strong></p>{said}<ul>{items}</ul></div>'
+        time_ref = (
+            f'<div class="ref timing"><p><strong>{html_escape(tr(lang, "when_by_source"))}</strong></p>'
+            f"{said}<ul>{items}</ul></div>"
+        )
+    step_of = tr(lang, "step_n_of", n=slide.number, count=count)
     return f"""
-<section class="slide" id="step-{slide.number}" aria-label="Step {slide.number} of {count}">
+<section class="slide" id="step-{slide.number}" aria-label="{html_escape(_capitalised(step_of))}">
   <h2>{html_escape(event.title)}</h2>
-  <p class="when">{html_escape(slide.window)} · step {slide.number} of {count}</p>
+  <p class="when">{html_escape(slide.window)} · {html_escape(step_of)}</p>
   <div class="body">
     <div>
       {map_svg}
-      <p class="key"><span class="dot">●</span> this step · <span style="color:#6e6e6e">●</span> earlier steps ·
-      coastline © OpenStreetMap contributors (ODbL)</p>
+      <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#6e6e6e">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
+      {html_escape(tr(lang, "coastline_credit"))}</p>
       {away}
     </div>
     <div>
       <blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>
-      <p class="source">— {html_escape(citation_attribution(catalog, slide.citation))}</p>
+      <p class="source">— {html_escape(_quoted_in(catalog, slide.citation, lang))}</p>
       <p>{html_escape(" ".join(event.summary.split()))}</p>
       {time_ref}
       {note}
@@ -208,55 +261,72 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int) -> str:
 </section>"""
 
 
-def _timeline_slide(catalog: Catalog, narrative: Narrative) -> str:
+def _timeline_slide(catalog: Catalog, narrative: Narrative, lang: str = DEFAULT_LANGUAGE) -> str:
     events = [catalog.event(step.event) for step in narrative.steps]
-    time_range = _range_for(events)
+    time_range = _range_for(events, lang)
     layout = layout_timeline(time_range, {e.id: e for e in events}.values())
-    figure = timeline_figure(layout)
+    figure = timeline_figure(layout, lang=lang)
     figure.update_layout(height=timeline_height(layout), width=None, autosize=True, template="plotly_white")
     figure_html = pio.to_html(
         figure, full_html=False, include_plotlyjs=True, div_id="timeline-figure",
         config={"displayModeBar": False, "responsive": True},
     )
     return f"""
-<section class="slide" id="timeline" aria-label="Timeline">
-  <h2>Timeline: {html_escape(time_range.label)}</h2>
-  <p class="key">Each bar is one step's event, placed in its time window (Baku time, UTC+04:00); hatched
-  bars are windows known only approximately or to the day.</p>
+<section class="slide" id="timeline" aria-label="{html_escape(tr(lang, "timeline_slide"))}">
+  <h2>{html_escape(tr(lang, "export_timeline_heading", span=time_range.label))}</h2>
+  <p class="key">{html_escape(tr(lang, "export_timeline_key"))}</p>
   {figure_html}
 </section>"""
 
 
-def html_export(catalog: Catalog, narrative: Narrative, made: date | None = None) -> str:
-    """The whole presentation as one HTML document."""
-    shown = slides(catalog, narrative)
+def _script_json(data: dict) -> str:
+    """JSON for a <script type="application/json"> element: no '<' (nor '>' or '&') can end the element early."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def html_export(catalog: Catalog, narrative: Narrative, made: date | None = None, lang: str | None = None) -> str:
+    """The whole presentation as one HTML document, in the interface language `lang`.
+
+    With no `lang`, in the catalogue's own language: English as loaded, or the
+    language `Catalog.in_language` gave it.
+    """
+    lang = language_or_default(lang or catalog.language)
+    localised = catalog.in_language(lang)
+    narrative = _narrative_in(catalog, localised, narrative, lang)
+    catalog = localised
+    shown = slides(catalog, narrative, lang)
     count = len(shown)
-    options = ['<option value="0">Title</option>'] + [
+    title_word, timeline_word = tr(lang, "title_slide"), tr(lang, "timeline_slide")
+    options = [f'<option value="0">{html_escape(title_word)}</option>'] + [
         f'<option value="{s.number}">{s.number}. {html_escape(s.event.title)}</option>' for s in shown
-    ] + [f'<option value="{count + 1}">Timeline</option>']
-    stamp = f" · exported {made.day} {made:%B %Y}" if made else ""
+    ] + [f'<option value="{count + 1}">{html_escape(timeline_word)}</option>']
+    site = tr(lang, "export_site_title")
+    stamp = f" · {tr(lang, 'exported_on', date=format_day(made, lang, 'long_day'))}" if made else ""
+    words = _script_json({"title": title_word, "timeline": timeline_word})
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
-<title>{html_escape(narrative.title)} · Black January 1990</title>
+<title>{html_escape(narrative.title)} · {html_escape(site)}</title>
 <style>{STYLE}</style>
 </head>
 <body>
-<nav aria-label="Slides">
-  <span class="title">Black January 1990{html_escape(stamp)}</span>
-  <button id="prev" type="button" aria-label="Previous slide">← Previous</button>
-  <span id="counter" aria-live="polite">Title</span>
-  <button id="next" type="button" aria-label="Next slide">Next →</button>
-  <label>Go to <select id="jump">{"".join(options)}</select></label>
+<nav aria-label="{html_escape(tr(lang, "export_nav"))}">
+  <span class="title">{html_escape(site + stamp)}</span>
+  <button id="prev" type="button" aria-label="{html_escape(tr(lang, "previous_slide"))}">← {html_escape(tr(lang, "previous"))}</button>
+  <span id="counter" aria-live="polite">{html_escape(title_word)}</span>
+  <button id="next" type="button" aria-label="{html_escape(tr(lang, "next_slide"))}">{html_escape(tr(lang, "next"))} →</button>
+  <label>{html_escape(tr(lang, "go_to_slide"))} <select id="jump">{"".join(options)}</select></label>
 </nav>
 <main>
-{_title_slide(catalog, narrative, shown)}
-{"".join(_step_slide(catalog, s, count) for s in shown)}
-{_timeline_slide(catalog, narrative)}
+{_title_slide(catalog, narrative, shown, lang)}
+{"".join(_step_slide(catalog, s, count, lang) for s in shown)}
+{_timeline_slide(catalog, narrative, lang)}
 </main>
+<script type="application/json" id="export-words">{words}</script>
 <script>{SCRIPT}</script>
 </body>
 </html>

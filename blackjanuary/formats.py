@@ -1,5 +1,14 @@
 """The catalogue as open data: GeoJSON of the places, a TimelineJS3 timeline, and a CSV of every cited passage.
 
+Each format is written in one interface language (`en`, `az` or `ru`): the
+catalogue's own text (titles, summaries, descriptions, windows in words) in
+that language, from `Catalog.in_language`, English marked as untranslated
+where a translation is missing. Quotes, the sources' own words about when,
+publishers and speakers' names stay as the sources give them. GeoJSON and
+CSV say which language their text is in (`lang`) and which the quotes are in
+(`quote_lang`); their keys, stable ids and the English `name` of a place stay
+the same in every language, so a script reads every language alike.
+
 GeoJSON and CSV are data, so they carry the curators' text exactly as the
 YAML holds it, line breaks included. TimelineJS shows its text fields as
 HTML, so every piece of data in that file is HTML-escaped.
@@ -17,10 +26,12 @@ from typing import Callable
 from .loading import Catalog
 from .models import Citation, Event, Place
 from .attribution import attribution_text, citation_attribution
+from .i18n import DEFAULT_LANGUAGE, language_name, language_or_default, tr
 from .text import html_escape
+from .translations import untranslated_notice as translation_notice
 from .timeline import describe_event_window
 
-TITLE = "Black January: Baku, 19–20 January 1990"
+TITLE = tr(DEFAULT_LANGUAGE, "explore_title")  # "Black January: Baku, 19–20 January 1990"; see `title`
 # The date parts TimelineJS is given, by precision: never more than the texts support.
 DATE_PARTS = {
     "year": ("year",),
@@ -30,14 +41,28 @@ DATE_PARTS = {
     "hour": ("year", "month", "day", "hour", "minute"),
     "minute": ("year", "month", "day", "hour", "minute"),
 }
+# The CSV's column names are machine keys, the same in every language, so a
+# script or spreadsheet formula reads every language's file alike: only the
+# values follow the language (`lang` says which; `quote_lang` the quote's).
 CSV_COLUMNS = (
-    "event_id", "title", "start", "end", "precision", "window", "category",
-    "places", "places_az", "places_ru", "source", "publisher", "speaker", "authority", "source_when", "quote",
+    "event_id", "lang", "title", "start", "end", "precision", "window", "category",
+    "places", "places_az", "places_ru", "source", "publisher", "speaker", "authority", "source_when",
+    "quote_lang", "quote",
 )
 
 
-def _window(event: Event) -> str:
-    return describe_event_window(event)
+def title(lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "explore_title")
+
+
+def _window(event: Event, lang: str = DEFAULT_LANGUAGE) -> str:
+    return describe_event_window(event, lang)
+
+
+def _localised(catalog: Catalog, lang: str | None) -> tuple[Catalog, str]:
+    """The catalogue in `lang`; no language asked for: the one the catalogue is already in (English as loaded)."""
+    lang = language_or_default(lang or catalog.language)
+    return catalog.in_language(lang), lang
 
 
 # --- GeoJSON -------------------------------------------------------------------
@@ -50,20 +75,24 @@ def _geometry(place: Place) -> dict:
     return {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in place.path]}
 
 
-def _event_fields(event: Event) -> dict:
+def _event_fields(event: Event, lang: str = DEFAULT_LANGUAGE) -> dict:
     """What every export says of an event besides its id, places and passages."""
     return {
         "title": event.title,
         "start": event.start.isoformat() if event.start else None,  # null: the evidence gives none
         "end": event.end.isoformat() if event.end else None,
         "precision": event.precision.value,
-        "window": _window(event),
+        "window": _window(event, lang),
         "category": event.category.value,
     }
 
 
 def _citation_fields(catalog: Catalog, citation: Citation) -> dict:
-    """Who published a passage, who says it and on whose authority, and what its source says about when."""
+    """Who published a passage, who says it and on whose authority, and what its source says about when.
+
+    All of it as the source gives it, in every language: the quote and the
+    source's words about when are verbatim, in the source's language.
+    """
     speaker = catalog.speaker(citation)
     return {
         "source": citation.source,
@@ -71,20 +100,26 @@ def _citation_fields(catalog: Catalog, citation: Citation) -> dict:
         "speaker": speaker.name if speaker else None,
         "authority": citation.authority,
         "source_when": citation.when,
+        "quote_lang": catalog.sources[citation.source].language,
         "quote": citation.quote,
     }
 
 
-def _event_record(catalog: Catalog, event: Event) -> dict:
+def _event_record(catalog: Catalog, event: Event, lang: str) -> dict:
     return {
         "id": event.id,
-        **_event_fields(event),
+        **_event_fields(event, lang),
         "citations": [_citation_fields(catalog, c) for c in event.citations],
     }
 
 
-def geojson_export(catalog: Catalog) -> dict:
-    """Every place as a GeoJSON Feature, with the events that happened there and their passages."""
+def geojson_export(catalog: Catalog, lang: str | None = None) -> dict:
+    """Every place as a GeoJSON Feature, with the events that happened there and their passages.
+
+    `name` stays the English name (with `names` in Azerbaijani and Russian) in
+    every language; `name_local` is the name in `lang`, for a map to label by.
+    """
+    catalog, lang = _localised(catalog, lang)
     features = [
         {
             "type": "Feature",
@@ -93,10 +128,12 @@ def geojson_export(catalog: Catalog) -> dict:
             "properties": {
                 "name": place.name,
                 "names": {"az": place.names.az, "ru": place.names.ru},
+                "name_local": place.name_in(lang),
+                "lang": lang,
                 "description": place.description,
                 "in_baku": place.in_baku,
                 "coordinates_ref": place.coordinates_ref,
-                "events": [_event_record(catalog, e) for e in catalog.events_at(place.id)],
+                "events": [_event_record(catalog, e, lang) for e in catalog.events_at(place.id)],
             },
         }
         for place in catalog.places.values()
@@ -138,27 +175,41 @@ def _end_date(event: Event) -> dict | None:
     return _date(event.end, precision)
 
 
-def _slide_text(catalog: Catalog, event: Event) -> str:
-    places = ", ".join(catalog.places[p].name for p in event.places)
+def _category(event: Event, lang: str) -> str:
+    """The event's lane: the model's English label, or its name from the language's catalogue."""
+    return event.category.label if lang == DEFAULT_LANGUAGE else tr(lang, f"category_{event.category.value}")
+
+
+def _attribution(catalog: Catalog, citation: Citation, lang: str) -> str:
+    """Who says the passage; outside English, also the language it is quoted in (its source's)."""
+    text = citation_attribution(catalog, citation, lang)
+    quoted = catalog.sources[citation.source].language
+    if quoted != lang:
+        text += " · " + tr(lang, "quoted_in", language=language_name(quoted, lang))
+    return text
+
+
+def _slide_text(catalog: Catalog, event: Event, lang: str = DEFAULT_LANGUAGE) -> str:
+    places = ", ".join(catalog.places[p].name_in(lang) for p in event.places)
     parts = [
         f"<p>{html_escape(_flat(event.summary))}</p>",
-        f"<p><strong>Where:</strong> {html_escape(places)}</p>",
+        f"<p><strong>{html_escape(tr(lang, 'where_label'))}</strong> {html_escape(places)}</p>",
     ]
     for citation in event.citations:
         parts.append(f"<blockquote>{html_escape(_flat(citation.quote))}</blockquote>")
-        parts.append(f'<p class="attribution">— {html_escape(citation_attribution(catalog, citation))}</p>')
+        parts.append(f'<p class="attribution">— {html_escape(_attribution(catalog, citation, lang))}</p>')
     if event.time_ref:
-        parts.append(f"<p>Date or time from outside the texts: {html_escape(_flat(event.time_ref))}</p>")
+        parts.append(f"<p>{html_escape(tr(lang, 'outside_texts', ref=_flat(event.time_ref)))}</p>")
     return "".join(parts)
 
 
-def _slide(catalog: Catalog, event: Event) -> dict:
+def _slide(catalog: Catalog, event: Event, lang: str = DEFAULT_LANGUAGE) -> dict:
     precision = event.precision.value
     slide = {
         "unique_id": event.id,
         "start_date": _date(event.first, precision),
-        "text": {"headline": html_escape(_flat(event.title)), "text": _slide_text(catalog, event)},
-        "group": _plain_field(event.category.label),
+        "text": {"headline": html_escape(_flat(event.title)), "text": _slide_text(catalog, event, lang)},
+        "group": _plain_field(_category(event, lang)),
         # TimelineJS would turn a web address in a passage into a live link.
         "autolink": False,
     }
@@ -168,39 +219,48 @@ def _slide(catalog: Catalog, event: Event) -> dict:
     if DATE_PARTS[precision][-1] == "minute" or event.open_start or event.open_end or event.start_uncertain or event.end_uncertain:
         # A clock time gets the app's own words ("about", Baku time), and so does
         # an edge the evidence leaves open ("the texts give no end").
-        slide["display_date"] = _plain_field(_window(event))
+        slide["display_date"] = _plain_field(_window(event, lang))
     return slide
 
 
-def timelinejs_export(catalog: Catalog) -> dict:
+def timelinejs_export(catalog: Catalog, lang: str | None = None) -> dict:
     """Every event as a TimelineJS3 slide, with a title slide naming the sources."""
-    sources = "".join(f"<li>{html_escape(attribution_text(s))}</li>" for s in catalog.sources.values())
-    intro = (
-        f"<p>{len(catalog.events)} events, each with the passages that describe it, quoted as "
-        f"written from {len(catalog.sources)} published texts. The sources are partisan and "
-        "disagree on figures; each passage is attributed to its own. Times are Baku local time "
-        "(UTC+04:00), given only as precisely as the texts give them.</p>"
-    )
+    catalog, lang = _localised(catalog, lang)
+    sources = "".join(f"<li>{html_escape(attribution_text(s, lang))}</li>" for s in catalog.sources.values())
+    said = [
+        tr(lang, "timelinejs_intro_events", count=len(catalog.events)),
+        tr(lang, "timelinejs_intro_sources", count=len(catalog.sources)),
+        tr(lang, "timelinejs_intro_note"),
+    ]
+    if lang != DEFAULT_LANGUAGE:
+        said.append(tr(lang, "translation_note"))
+    intro = f"<p>{html_escape(' '.join(said))}</p>"
+    notice = translation_notice(catalog, lang)
+    if notice:
+        intro += f"<p>{html_escape(notice)}</p>"
     return {
         "title": {
-            "text": {"headline": html_escape(TITLE), "text": f"{intro}<ul>{sources}</ul>"},
+            "text": {"headline": html_escape(title(lang)), "text": f"{intro}<ul>{sources}</ul>"},
             "autolink": False,
         },
-        "events": [_slide(catalog, e) for e in catalog.events],
+        "events": [_slide(catalog, e, lang) for e in catalog.events],
     }
 
 
 # --- CSV -------------------------------------------------------------------------
 
 
-def csv_rows(catalog: Catalog) -> list[dict[str, str]]:
+def csv_rows(catalog: Catalog, lang: str | None = None) -> list[dict[str, str]]:
     """One row per citation, the event's fields repeated on each."""
+    catalog, lang = _localised(catalog, lang)
     rows = []
     for event in catalog.events:
         places = [catalog.places[p] for p in event.places]
         shared = {
             "event_id": event.id,
-            **_event_fields(event),
+            "lang": lang,
+            **_event_fields(event, lang),
+            # Every language's names, in every language's file: the columns stay the same.
             "places": "; ".join(p.name for p in places),
             "places_az": "; ".join(p.names.az for p in places),
             "places_ru": "; ".join(p.names.ru for p in places),
@@ -209,12 +269,12 @@ def csv_rows(catalog: Catalog) -> list[dict[str, str]]:
     return rows
 
 
-def csv_export(catalog: Catalog) -> bytes:
+def csv_export(catalog: Catalog, lang: str | None = None) -> bytes:
     """The citations as CSV bytes: UTF-8 with a byte-order mark (so spreadsheets read the letters right), CRLF rows."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    writer.writerows(csv_rows(catalog))
+    writer.writerows(csv_rows(catalog, lang))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -227,13 +287,17 @@ def _json_bytes(data: dict) -> bytes:
 
 @dataclass(frozen=True)
 class DataFormat:
-    """What a download button or the command line needs to write one format."""
+    """What a download button or the command line needs to write one format.
+
+    `render(catalog, lang)` writes the file in an interface language; with no `lang`, in the
+    catalogue's own (English as loaded, or the language `Catalog.in_language` gave it).
+    """
 
     key: str
     label: str
     filename: str
     mime: str
-    render: Callable[[Catalog], bytes]
+    render: Callable[..., bytes]
 
 
 FORMATS: dict[str, DataFormat] = {
@@ -241,11 +305,11 @@ FORMATS: dict[str, DataFormat] = {
     for f in (
         DataFormat(
             "geojson", "Places (GeoJSON)", "black-january-places.geojson", "application/geo+json",
-            lambda catalog: _json_bytes(geojson_export(catalog)),
+            lambda catalog, lang=None: _json_bytes(geojson_export(catalog, lang)),
         ),
         DataFormat(
             "timelinejs", "Timeline (TimelineJS JSON)", "black-january-timelinejs.json", "application/json",
-            lambda catalog: _json_bytes(timelinejs_export(catalog)),
+            lambda catalog, lang=None: _json_bytes(timelinejs_export(catalog, lang)),
         ),
         DataFormat("csv", "Passages (CSV)", "black-january-citations.csv", "text/csv", csv_export),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from .geo import place_warnings
 from .evidence import count_problems, edge_problems
 from .models import Citation, Claim, Event, Narrative, Place, Record, Source, Speaker
+from .translations import LanguageText, check_translations, localised
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
@@ -143,13 +144,33 @@ class Catalog:
     warnings: tuple[Problem, ...] = ()
     narratives: dict[str, Narrative] = field(default_factory=dict)
     claims: tuple[Claim, ...] = ()
+    # The catalogue's own text in other languages (see translations.py), and
+    # which language this copy of the catalogue speaks.
+    translations: dict[str, LanguageText] = field(default_factory=dict)
+    language: str = "en"
     _by_id: dict[str, Event] = field(default_factory=dict, repr=False)
+    _languages: dict[str, Catalog] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({e.id: e for e in self.events})
 
     def event(self, event_id: str) -> Event | None:
         return self._by_id.get(event_id)
+
+    def in_language(self, lang: str) -> Catalog:
+        """This catalogue with its own text in `lang`, English marked where a translation is missing or stale."""
+        if lang == self.language or lang not in self.translations:
+            return self
+        if lang not in self._languages:
+            from .i18n import tr
+
+            self._languages[lang] = localised(self, lang, tr(lang, "untranslated_mark"))
+        return self._languages[lang]
+
+    def untranslated(self, lang: str) -> frozenset:
+        """The keys of the texts that `lang` shows in English."""
+        found = self.translations.get(lang)
+        return found.untranslated if found else frozenset()
 
     def events_at(self, place_id: str) -> list[Event]:
         return [e for e in self.events if place_id in e.places]
@@ -260,8 +281,8 @@ class _Builder:
             ) from None
 
 
-def read_yaml(path: Path, label: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
-    """Parse one YAML file safely: (data, {path: line}, problems)."""
+def read_yaml(path: Path, label: str, expect: type = list) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse one YAML file safely: (data, {path: line}, problems). The top level must be an `expect`."""
     try:
         size = path.stat().st_size
     except OSError:
@@ -279,7 +300,8 @@ def read_yaml(path: Path, label: str) -> tuple[Any, dict[Path_, int], list[Probl
         _guard(text)
         node = yaml.compose(text, Loader=_FastLoader)
         if node is None:
-            return None, {}, [Problem(label, 1, "file is empty; expected a list of records")]
+            what = "a list of records" if expect is list else "a mapping"
+            return None, {}, [Problem(label, 1, f"file is empty; expected {what}")]
         data = builder.build(node)
     except _LimitExceeded as err:
         return None, {}, [Problem(label, err.line, err.message)]
@@ -294,9 +316,10 @@ def read_yaml(path: Path, label: str) -> tuple[Any, dict[Path_, int], list[Probl
         return None, {}, [Problem(label, 0, f"YAML could not be read: {err}")]
     lines = builder.lines
     problems = [Problem(label, line, f"duplicate key '{key}'") for line, key in builder.dupes]
-    if not isinstance(data, list):
+    if not isinstance(data, expect):
         at = lines.get((), 1)  # where the top-level value starts, after any comments
-        problems.append(Problem(label, at, "expected a list of records (each starting with '- id:')"))
+        what = "a list of records (each starting with '- id:')" if expect is list else "a mapping of names to values"
+        problems.append(Problem(label, at, f"expected {what}"))
         return None, lines, problems
     return data, lines, problems
 
@@ -449,7 +472,7 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
     problems += warnings
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Catalog(
+    catalog = Catalog(
         sources,
         texts,
         places,
@@ -457,7 +480,10 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
         tuple(warnings),
         narratives={n.id: n for n, *_ in parsed["narratives"]},
         claims=tuple(c for c, *_ in parsed["claims"]),
-    ), problems
+    )
+    translations, found = check_translations(catalog, data_dir)
+    problems += found
+    return replace(catalog, translations=translations, warnings=(*catalog.warnings, *found)), problems
 
 
 def _check_narratives(parsed: list, events: dict[str, Event], label: str) -> list[Problem]:

@@ -9,7 +9,7 @@ import pydeck as pdk
 from .loading import Catalog
 from .maps import baku_deck, fit_view
 from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place, Source
-from .i18n import month, tr
+from .i18n import tr
 from .timeline import describe_event_window
 
 CONTENT_NOTE = tr("en", "content_note")  # the export's, in English like the catalogue

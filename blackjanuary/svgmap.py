@@ -2,6 +2,7 @@
 
 It uses the same Web Mercator view (centre and zoom in 512-pixel tiles) as
 the app's deck.gl map, so a slide's view frames the same streets in both.
+Places and landmarks are labelled in the interface language asked for.
 """
 
 from __future__ import annotations
@@ -53,8 +54,11 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
 
 
 def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int = 640, height: int = 400,
-            title: str = "Map of Baku") -> str:
-    """An SVG of the places in `statuses` (coloured by status) over sea and land, fitted to `view`."""
+            title: str = "Map of Baku", lang: str = "en") -> str:
+    """An SVG of the places in `statuses` (coloured by status) over sea and land, fitted to `view`.
+
+    `title` is the map's accessible name; places and landmarks are named in `lang`.
+    """
     project = _Projection(view, width, height)
     land_paths = []
     for feature in land()["features"]:
@@ -72,7 +76,7 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
     ]
     for landmark in LANDMARKS:
         x, y = project(landmark["position"][1], landmark["position"][0])
-        out.append(f'<text x="{x}" y="{y}" class="landmark" text-anchor="middle">{html_escape(landmark["text"])}</text>')
+        out.append(f'<text x="{x}" y="{y}" class="landmark" text-anchor="middle">{html_escape(landmark.get(lang, landmark["text"]))}</text>')
     order = {"future": 0, "past": 1, "active": 2}  # the step's own places drawn last, on top
     places = sorted(
         (p for p in catalog.places.values() if p.in_baku and p.id in statuses),
@@ -91,7 +95,7 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
             x, y = points[0]
             out.append(f'<circle cx="{x}" cy="{y}" r="{RADIUS[status]}" fill="{colour}" fill-opacity="{opacity}" stroke="#fff" stroke-width="1.5"/>')
         x, y = project(*place.anchor)
-        labels.append(f'<text x="{x}" y="{y - 13}" class="label {status}" text-anchor="middle">{html_escape(place.name)}</text>')
+        labels.append(f'<text x="{x}" y="{y - 13}" class="label {status}" text-anchor="middle">{html_escape(place.name_in(lang))}</text>')
     out += labels  # labels above every marker
     out.append("</svg>")
     return "".join(out)

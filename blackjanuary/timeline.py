@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable
 from zoneinfo import ZoneInfo
 
-from .i18n import month, tr, weekday
+from .i18n import format_day, tr
 
 if TYPE_CHECKING:
     from .models import Event
@@ -260,10 +260,10 @@ def format_local(when: datetime) -> str:
 def step_label(when: datetime, time_range: TimeRange, lang: str = "en") -> str:
     """A step's short label on the scrubber: '02:00', '20 Jan 06:00' or 'Jan 1990', in the interface language."""
     if time_range.step is None:
-        return f"{month(lang, when.month, 'short')} {when.year}"
+        return format_day(when.date(), lang, "short_month_year")
     if time_range.step < timedelta(hours=6):
         return f"{when:%H:%M}"
-    return f"{when.day} {month(lang, when.month, 'short')} {when:%H:%M}"
+    return f"{format_day(when.date(), lang, 'day_month')} {when:%H:%M}"
 
 
 def numeric_tick_format(tick_format: str) -> str:
@@ -276,7 +276,7 @@ def describe_step(when: datetime, time_range: TimeRange, lang: str = "en") -> st
     end = time_range.next_step(when)
     if time_range.step is None:
         return _month_year(when, lang)
-    day = f"{weekday(lang, when.weekday())} {_day(when.date(), lang)}"
+    day = format_day(when.date(), lang, "weekday_day")
     return f"{day}, {when:%H:%M}–{end:%H:%M} {tr(lang, 'baku_time')}"
 
 
@@ -339,8 +339,8 @@ def describe_event_window(event: "Event", lang: str = "en") -> str:
 
 def _day(day: date, lang: str = "en") -> str:
     """'20 Jan 1990'; in Azerbaijani and Russian the month in full, as dates are written there."""
-    return f"{day.day} {month(lang, day.month, 'short' if lang == 'en' else 'day')} {day.year}"
+    return format_day(day, lang)
 
 
 def _month_year(when: datetime, lang: str) -> str:
-    return f"{month(lang, when.month)} {when.year}"
+    return format_day(when.date(), lang, "month_year")

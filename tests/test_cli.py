@@ -1,7 +1,9 @@
-"""`python -m blackjanuary validate [--data DIR]`: a summary and exit 0, or one line per problem and exit 1."""
+"""`python -m blackjanuary validate [--data DIR]`: a summary and exit 0, or one line per problem and exit 1;
+and `export --lang`: every format in the language asked for, an unknown language refused."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from blackjanuary.__main__ import main
+from blackjanuary.i18n import tr
+from test_formats import TITLES, translated_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -140,3 +144,57 @@ def test_process_reports_problems_without_a_traceback():
         "1 problem found",
     ]
     assert result.stdout == ""
+
+
+# --- export --lang -------------------------------------------------------------
+
+EXPORT_SUMMARY = re.compile(r"wrote (?P<out>.+): 1 events, 2 places, 1 passages, \d+ kB")
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "timelinejs", "csv", "html"])
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_export_takes_a_language(make_data, tmp_path, capsys, fmt, lang):
+    out = tmp_path / f"out.{fmt}"
+    code = main(["export", "--format", fmt, "--out", str(out), "--lang", lang, "--data", str(translated_data(make_data))])
+    stdout, stderr = capsys.readouterr()
+    assert (code, stderr) == (0, "")
+    text = out.read_bytes().decode("utf-8-sig")
+    assert TITLES[lang] in text
+    assert all(TITLES[other] not in text for other in TITLES if other != lang)
+    # The quote in English in every language: as written (CSV), escaped in JSON, on one line in HTML.
+    assert any(quote in text for quote in ("the crowd gathered\non the square", "the crowd gathered\\non the square",
+                                           "the crowd gathered on the square"))
+    if fmt == "html":
+        assert stdout == f"wrote {out}: '{tr(lang, 'chronology_narrative')}', 1 step, {len(out.read_bytes()) / 1e6:.1f} MB\n"
+    else:
+        assert EXPORT_SUMMARY.fullmatch(stdout.strip())
+
+
+def test_export_language_is_english_by_default(make_data, tmp_path, capsys):
+    folder = translated_data(make_data)
+    english, default = tmp_path / "en.csv", tmp_path / "default.csv"
+    assert main(["export", "--format", "csv", "--out", str(english), "--lang", "en", "--data", str(folder)]) == 0
+    assert main(["export", "--format", "csv", "--out", str(default), "--data", str(folder)]) == 0
+    assert english.read_bytes() == default.read_bytes()
+    assert b",en,A crowd gathers," in default.read_bytes()
+
+
+@pytest.mark.parametrize("value", ["de", "AZ", "", "en,az"])
+def test_export_refuses_a_language_it_does_not_have(make_data, tmp_path, capsys, value):
+    out = tmp_path / "x.csv"
+    with pytest.raises(SystemExit) as stopped:
+        main(["export", "--format", "csv", "--out", str(out), "--lang", value, "--data", str(make_data())])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --lang: invalid choice: '{value}' (choose from " in err
+    assert not out.exists()
+
+
+def test_process_exports_in_russian(tmp_path):
+    out = tmp_path / "places.geojson"
+    result = run("export", "--format", "geojson", "--out", str(out), "--lang", "ru")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and result.stdout.startswith(f"wrote {out}: ")
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["lang"] for f in features} == {"ru"}
+    assert {f["properties"]["name_local"] for f in features} >= {"круг «20 Января»"}

@@ -8,8 +8,10 @@ tried to fetch anything fails the test even if the page's CSP stopped it first.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,10 +22,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from blackjanuary import load
 from blackjanuary.__main__ import main
-from blackjanuary.export import html_export
+from blackjanuary.export import _range_for, _script_json, html_export
+from blackjanuary.i18n import format_day, tr
 from blackjanuary.present import chronology, slides
 from blackjanuary.text import html_escape
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT
+from test_formats import DATES, TITLES, translated_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -235,10 +239,166 @@ def test_hostile_data_is_escaped_in_the_file(hostile_present_data, hostile_expor
         assert f"<p>{html_escape(narrative.description)}</p>" in text
         for slide in slides(catalog, narrative):
             assert f"<h2>{html_escape(slide.event.title)}</h2>" in text
-            assert f"<details><summary>Teacher's note</summary><p>{html_escape(slide.note)}</p></details>" in text
+            summary = html_escape(tr("en", "teachers_note"))  # "Teacher&#x27;s note": every message is escaped too
+            assert f"<details><summary>{summary}</summary><p>{html_escape(slide.note)}</p></details>" in text
             assert HOSTILE in slide.note
         if narrative_id == NIGHT:
             assert html_escape(f"{QUOTE} {HOSTILE}") in blockquotes(text)
+
+
+# --- in Azerbaijani and Russian ------------------------------------------------
+
+LANGS = ("en", "az", "ru")
+EXPORTED = date(2026, 1, 20)
+STAMPS = {"en": "exported 20 January 2026", "az": "20 yanvar 2026 tarixində ixrac edilib", "ru": "экспорт от 20 января 2026"}
+
+
+def words(text: str) -> dict:
+    """The words the slides' script writes into the counter, from their JSON element."""
+    (found,) = re.findall(r'<script type="application/json" id="export-words">(.*?)</script>', text, re.S)
+    return json.loads(found)
+
+
+@pytest.fixture
+def tiny(make_data):
+    return load(translated_data(make_data))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_tiny_chronology_in_each_language(tiny, lang):
+    text = html_export(tiny, chronology(tiny), made=EXPORTED, lang=lang)
+    assert f'<html lang="{lang}">' in text
+    assert f"<h1>{html_escape(tr(lang, 'chronology_narrative'))}</h1>" in text
+    assert html_escape(tr(lang, "export_chronology_description", count=1)) in text
+    assert f"<h2>{html_escape(TITLES[lang])}</h2>" in text
+    (when,) = re.findall(r'<p class="when">(.*?)</p>', text)
+    assert DATES[lang] in html.unescape(when) and html.unescape(when).endswith(tr(lang, "step_n_of", n=1, count=1))
+    # The nav, and the words the script writes into the counter.
+    assert f'← {html_escape(tr(lang, "previous"))}</button>' in text
+    assert f'{html_escape(tr(lang, "next"))} →</button>' in text
+    assert f'<option value="0">{html_escape(tr(lang, "title_slide"))}</option>' in text
+    assert f'<option value="2">{html_escape(tr(lang, "timeline_slide"))}</option>' in text
+    assert words(text) == {"title": tr(lang, "title_slide"), "timeline": tr(lang, "timeline_slide")}
+    assert html_escape(STAMPS[lang]) in text
+    assert f"<title>{html_escape(tr(lang, 'export_site_title'))}</title>" not in text  # the narrative's title leads
+    assert html_escape(tr(lang, "export_map_title", n=1)) in text
+    assert html_escape(tr(lang, "export_steps", count=1)) in text and html_escape(tr(lang, "sources_quoted")) in text
+    span = f"{format_day(date(1990, 1, 19), lang, 'day_month')} – {format_day(date(1990, 1, 20), lang)}"
+    assert f"<h2>{html_escape(tr(lang, 'export_timeline_heading', span=span))}</h2>" in text
+    # Places on the map named in the language, the quote as its source wrote it.
+    labels = re.findall(r'<text [^>]*class="label active"[^>]*>(.*?)</text>', text)
+    assert sorted(labels) == sorted({"en": ["The Square", "The Avenue"], "az": ["Meydan", "Prospekt"],
+                                     "ru": ["Площадь", "Проспект"]}[lang])
+    assert blockquotes(text) == ["the crowd gathered on the square"]
+
+
+def test_the_words_are_azerbaijani_and_russian(tiny):
+    """Spot checks with the words written out, so a catalogue falling back to English would show."""
+    az = html_export(tiny, chronology(tiny, "az"), made=EXPORTED, lang="az")
+    ru = html_export(tiny, chronology(tiny, "ru"), made=EXPORTED, lang="ru")
+    assert "← Əvvəlki</button>" in az and "Növbəti →</button>" in az and "Məzmun barədə qeyd." in az
+    assert "← Назад</button>" in ru and "Далее →</button>" in ru and "Предупреждение о содержании." in ru
+    assert words(ru) == {"title": "Титул", "timeline": "Шкала времени"}
+    assert "<h2>Шкала времени: 19 янв. – 20 января 1990</h2>" in ru
+    assert "около 19 января 1990 23:30" in ru and "19 yanvar 1990" in az
+    assert "цитата, язык: английский" in ru and "ingilis dilində sitat" in az
+
+
+def test_without_a_language_the_catalogues_own_is_kept(tiny):
+    """The app hands over the catalogue (and its narrative) already in the interface language: the file follows it."""
+    for lang in ("az", "ru"):
+        localised = tiny.in_language(lang)
+        assert html_export(localised, chronology(localised, lang), made=EXPORTED) == html_export(
+            tiny, chronology(tiny), made=EXPORTED, lang=lang)
+    assert html_export(tiny, chronology(tiny)) == html_export(tiny, chronology(tiny), lang="en")
+
+
+def test_an_untranslated_text_is_shown_with_its_mark(tiny):
+    az = html_export(tiny, chronology(tiny), lang="az")
+    mark = tr("az", "untranslated_mark")
+    assert f"<p>{html_escape(mark)} People gather on the square.</p>" in az  # the summary has no translation
+    notice = tr("az", "untranslated_notice", count=1, language="azərbaycan", mark=mark)
+    assert html_escape(notice) in az
+    ru = html_export(tiny, chronology(tiny), lang="ru")
+    assert "<p>Люди собираются на площади.</p>" in ru and "People gather" not in ru
+
+
+@pytest.fixture(scope="module")
+def night_in(catalog) -> dict[str, str]:
+    return {lang: html_export(catalog, catalog.narratives[NIGHT], made=EXPORTED, lang=lang) for lang in ("az", "ru")}
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+def test_the_night_in_each_language(catalog, night_in, lang):
+    text = night_in[lang]
+    localised = catalog.in_language(lang)
+    texts, mark = catalog.translations[lang].texts, tr(lang, "untranslated_mark")
+    narrative = catalog.narratives[NIGHT]
+    title = texts.get(("narratives", NIGHT, "title")) or f"{mark} {narrative.title}"
+    assert f"<h1>{html_escape(title)}</h1>" in text
+    assert localised.narratives[NIGHT].title == title
+    headings = [html.unescape(h) for h in re.findall(r'<section class="slide" id="step-\d+"[^>]*>\s*<h2>(.*?)</h2>', text, re.S)]
+    assert headings == [texts.get(("events", s.event, "title")) or f"{mark} {catalog.event(s.event).title}"
+                        for s in narrative.steps]
+    # The quotes stay verbatim, in English, whatever the language.
+    assert blockquotes(text) == [html_escape(" ".join(s.citation.quote.split())) for s in slides(catalog, narrative)]
+    assert html_escape(tr(lang, "teachers_note")) in text
+    assert html_escape(tr(lang, "slide_away", places=catalog.places["moscow-kremlin"].name_in(lang))) in text
+    assert {"az": "20 yanvar 1990", "ru": "20 января 1990"}[lang] in text
+    assert "This step" not in text and "Teacher&#x27;s note" not in text and "Sources quoted" not in text
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+def test_hostile_data_is_escaped_in_every_language(hostile_present_data, exported, lang):
+    catalog = load(hostile_present_data)
+    localised = catalog.in_language(lang)
+    narrative = catalog.narratives[NIGHT]
+    text = html_export(catalog, narrative, lang=lang)
+    markup, clean = Markup(text), Markup(exported[NIGHT].read_text(encoding="utf-8"))
+    assert markup.named("img") == [] and markup.named("a") == []
+    assert len(markup.named("script")) == len(clean.named("script"))
+    assert [attrs for _, attrs in markup.tags if any(name.startswith("on") for name in attrs)] == []
+    title = localised.narratives[NIGHT].title
+    assert HOSTILE in title and f"<h1>{html_escape(title)}</h1>" in text  # English, marked: the translation is stale
+    assert html_escape(f"{QUOTE} {HOSTILE}") in blockquotes(text)
+    assert words(text) == {"title": tr(lang, "title_slide"), "timeline": tr(lang, "timeline_slide")}
+
+
+def test_the_scripts_words_cannot_end_their_element():
+    text = _script_json({"title": "</script><script>window.__pwned=1</script>", "timeline": "a & b > c"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"title": "</script><script>window.__pwned=1</script>", "timeline": "a & b > c"}
+
+
+class _Event:
+    def __init__(self, first, last):
+        self.first, self.last = first, last
+
+
+@pytest.mark.parametrize(
+    "lang, short, long",
+    [("en", "19 Jan – 21 Jan 1990", "February 1988 – December 1993"),
+     ("az", "19 yan – 21 yanvar 1990", "fevral 1988 – dekabr 1993"),
+     ("ru", "19 янв. – 21 января 1990", "февраль 1988 – декабрь 1993")],
+)
+def test_the_timelines_span_in_words(lang, short, long):
+    from blackjanuary.timeline import baku
+
+    night = [_Event(baku(1990, 1, 19, 18), baku(1990, 1, 20, 1)), _Event(baku(1990, 1, 20, 7), baku(1990, 1, 21, 12))]
+    assert _range_for(night, lang).label == short
+    years = [_Event(baku(1988, 2, 1), baku(1989, 1, 1)), _Event(baku(1990, 1, 20), baku(1993, 12, 31))]
+    assert _range_for(years, lang).label == long
+
+
+def test_cli_exports_in_the_language_asked_for(catalog, tmp_path, capsys):
+    out = tmp_path / "night-ru.html"
+    code, stdout, stderr = export(capsys, "--out", str(out), "--lang", "ru", "--data", str(DATA))
+    assert (code, stderr) == (0, [])
+    summary = SUMMARY.fullmatch(stdout[0])
+    assert summary and summary["steps"] == "15"
+    assert summary["title"] == catalog.in_language("ru").narratives[NIGHT].title
+    text = out.read_text(encoding="utf-8")
+    assert '<html lang="ru">' in text and f"<h1>{html_escape(summary['title'])}</h1>" in text
 
 
 # --- in the browser ----------------------------------------------------------
@@ -498,5 +658,33 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_present_data, 
         assert page.evaluate(LEAKS) == {"pwned": "undefined", "images": 0, "handlers": 0, "links": 0, "scripts": scripts}
         traffic.assert_quiet()
         assert not any("example.invalid" in u or u.endswith("/x") for u in traffic.requests)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+def test_the_counter_and_the_labels_speak_the_language_in_the_browser(browser, catalog, night_in, tmp_path, lang):
+    path = tmp_path / f"night-{lang}.html"
+    path.write_text(night_in[lang], encoding="utf-8")
+    page, traffic = open_offline(browser, path)
+    try:
+        counter = page.locator("#counter")
+        expect(counter).to_have_text(tr(lang, "title_slide"))
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("#prev")).to_have_text(f"← {tr(lang, 'previous')}")
+        page.locator("#next").click()
+        expect(counter).to_have_text("1 / 15")
+        moscow = catalog.places["moscow-kremlin"].name_in(lang)
+        expect(page.locator("#step-1 .away")).to_have_text(f"● {tr(lang, 'slide_away', places=moscow)}")
+        expect(page.locator("#step-1 summary")).to_have_text(tr(lang, "teachers_note"))
+        page.keyboard.press("End")
+        expect(counter).to_have_text(tr(lang, "timeline_slide"))
+        expect(current_heading(page)).to_have_text(re.compile("^" + re.escape(tr(lang, "export_timeline_heading", span=""))))
+        # The timeline's lanes are named in the language too.
+        expect(page.locator("#timeline-figure .ytick").first).to_be_attached()
+        lanes = page.locator("#timeline-figure .ytick text").all_text_contents()
+        assert tr(lang, "category_military") in lanes
+        screenshot(page, f"export-timeline-{lang}")
+        traffic.assert_quiet()
     finally:
         page.context.close()

@@ -29,11 +29,14 @@ from blackjanuary.formats import (
     CSV_COLUMNS,
     FORMATS,
     csv_export,
+    csv_rows,
     geojson_export,
     timelinejs_export,
 )
 from blackjanuary.models import CATEGORY_LABELS, Category
+from blackjanuary.text import html_escape
 from blackjanuary.attribution import attribution_text
+from blackjanuary.i18n import format_day, tr
 from blackjanuary.timeline import BAKU, describe_event_window
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT, write_hostile_copy
 
@@ -98,6 +101,8 @@ def test_geojson_carries_every_place_and_event(catalog):
         assert {k: v for k, v in properties.items() if k != "events"} == {
             "name": place.name,
             "names": {"az": place.names.az, "ru": place.names.ru},
+            "name_local": place.name,
+            "lang": "en",
             "description": place.description,
             "in_baku": place.in_baku,
             "coordinates_ref": place.coordinates_ref,
@@ -119,7 +124,8 @@ def test_geojson_carries_every_place_and_event(catalog):
             )
             assert record["citations"] == [
                 {"source": c.source, "publisher": catalog.sources[c.source].publisher,
-                 "speaker": speaker_name(catalog, c), "authority": c.authority, "source_when": c.when, "quote": c.quote}
+                 "speaker": speaker_name(catalog, c), "authority": c.authority, "source_when": c.when,
+                 "quote_lang": catalog.sources[c.source].language, "quote": c.quote}
                 for c in event.citations
             ]
     assert seen == {e.id for e in catalog.events}
@@ -414,23 +420,25 @@ def speaker_name(catalog, citation) -> str | None:
     return speaker.name if speaker else None
 
 
-def expected_rows(catalog) -> list[dict[str, str]]:
+def expected_rows(catalog, lang: str = "en") -> list[dict[str, str]]:
+    catalog = catalog.in_language(lang)
     rows = []
     for event in catalog.events:
         places = [catalog.places[p] for p in event.places]
         for citation in event.citations:
             rows.append({
-                "event_id": event.id, "title": event.title,
+                "event_id": event.id, "lang": lang, "title": event.title,
                 "start": iso_or_none(event.start) or "", "end": iso_or_none(event.end) or "",
                 "precision": event.precision.value,
-                "window": describe_event_window(event),
+                "window": describe_event_window(event, lang),
                 "category": event.category.value,
                 "places": "; ".join(p.name for p in places),
                 "places_az": "; ".join(p.names.az for p in places),
                 "places_ru": "; ".join(p.names.ru for p in places),
                 "source": citation.source, "publisher": catalog.sources[citation.source].publisher,
                 "speaker": speaker_name(catalog, citation) or "", "authority": citation.authority or "",
-                "source_when": citation.when or "", "quote": citation.quote,
+                "source_when": citation.when or "",
+                "quote_lang": catalog.sources[citation.source].language, "quote": citation.quote,
             })
     return rows
 
@@ -525,3 +533,195 @@ def test_export_stops_on_invalid_data(make_data, tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == "export stopped: fix the data first"
     assert not out.exists()
+
+
+# --- in Azerbaijani and Russian --------------------------------------------------
+
+# Translations of the tiny data folder's texts (tests/conftest.py). The
+# Azerbaijani leaves the summary untranslated, so it must show in English after
+# the mark; the Russian translates every text.
+AZ_YAML = """\
+language: az
+translated_by: Tests
+reviewed_by: null
+events:
+  crowd-gathers:
+    title: {en: A crowd gathers, az: İzdiham toplaşır}
+    summary: {en: People gather on the square., az: ''}
+    when: {en: from about 23:30 to 00:30 on 19–20 January, az: 19–20 yanvarda təxminən 23:30-dan 00:30-a qədər}
+places:
+  square:
+    description: {en: A square., az: Bir meydan.}
+  avenue:
+    description: {en: An avenue., az: Bir prospekt.}
+sources:
+  paper:
+    byline: {en: Unsigned, az: İmzasız}
+"""
+RU_YAML = """\
+language: ru
+translated_by: Tests
+reviewed_by: null
+events:
+  crowd-gathers:
+    title: {en: A crowd gathers, ru: Собирается толпа}
+    summary: {en: People gather on the square., ru: Люди собираются на площади.}
+    when: {en: from about 23:30 to 00:30 on 19–20 January, ru: примерно с 23:30 до 00:30 19–20 января}
+places:
+  square:
+    description: {en: A square., ru: Площадь.}
+  avenue:
+    description: {en: An avenue., ru: Проспект.}
+sources:
+  paper:
+    byline: {en: Unsigned, ru: Без подписи}
+"""
+TITLES = {"en": "A crowd gathers", "az": "İzdiham toplaşır", "ru": "Собирается толпа"}
+# The tiny event's window, 19–20 January 1990 from about 23:30, as Babel writes the dates.
+DATES = {"en": "19 Jan 1990 23:30", "az": "19 yanvar 1990 23:30", "ru": "19 января 1990 23:30"}
+TINY_QUOTE = "the crowd gathered\non the square"
+LANGS = ("en", "az", "ru")
+
+
+def translated_data(make_data) -> Path:
+    """The tiny data folder with its texts translated into Azerbaijani (all but the summary) and Russian."""
+    return make_data(files={"translations/az.yaml": AZ_YAML, "translations/ru.yaml": RU_YAML})
+
+
+@pytest.fixture
+def tiny(make_data):
+    catalog = load(translated_data(make_data))
+    assert dict(catalog.translations["az"].texts)[("events", "crowd-gathers", "title")] == TITLES["az"]
+    assert ("events", "crowd-gathers", "summary") in catalog.untranslated("az")
+    assert catalog.untranslated("ru") == frozenset()
+    return catalog
+
+
+def untranslated(lang: str, english: str) -> str:
+    return f"{tr(lang, 'untranslated_mark')} {english}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_geojson_in_each_language(tiny, lang):
+    (square, avenue) = geojson_export(tiny, lang)["features"]
+    properties = square["properties"]
+    # The stable keys stay: id and the English name; the name in the language beside them.
+    assert (square["id"], properties["name"], properties["lang"]) == ("square", "The Square", lang)
+    assert properties["names"] == {"az": "Meydan", "ru": "Площадь"}
+    assert properties["name_local"] == {"en": "The Square", "az": "Meydan", "ru": "Площадь"}[lang]
+    assert properties["description"] == {"en": "A square.", "az": "Bir meydan.", "ru": "Площадь."}[lang]
+    (record,) = properties["events"]
+    assert record["title"] == TITLES[lang]
+    assert DATES[lang] in record["window"]
+    assert record["window"] == describe_event_window(tiny.event("crowd-gathers"), lang)
+    assert record["category"] == "background" and record["precision"] == "approximate"  # machine values stay
+    (citation,) = record["citations"]
+    assert (citation["quote"], citation["quote_lang"]) == (TINY_QUOTE, "en")  # verbatim, in its source's language
+    assert citation["publisher"] == "The Paper"
+    assert avenue["properties"]["events"] == properties["events"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csv_in_each_language(tiny, lang):
+    (row,) = csv.DictReader(io.StringIO(csv_export(tiny, lang).decode("utf-8-sig"), newline=""))
+    assert tuple(row) == CSV_COLUMNS  # the headers are machine keys, English in every language
+    assert (row["lang"], row["title"], row["quote"], row["quote_lang"]) == (lang, TITLES[lang], TINY_QUOTE, "en")
+    assert DATES[lang] in row["window"]
+    assert (row["places"], row["places_az"], row["places_ru"]) == ("The Square; The Avenue", "Meydan; Prospekt", "Площадь; Проспект")
+    assert [row] == expected_rows(tiny, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timelinejs_in_each_language(tiny, lang):
+    data = timelinejs_export(tiny, lang)
+    assert data["title"]["text"]["headline"] == html_escape(tr(lang, "explore_title"))
+    intro, _ = shown(data["title"]["text"]["text"])
+    assert tr(lang, "timelinejs_intro_events", count=1) in intro
+    (slide,) = data["events"]
+    assert html.unescape(slide["text"]["headline"]) == TITLES[lang]
+    text, tags = shown(slide["text"]["text"])
+    assert set(tags) <= {"p", "strong", "blockquote"}
+    assert " ".join(TINY_QUOTE.split()) in text  # the quote in English, as written, in every language
+    assert f"{tr(lang, 'where_label')} " + {"en": "The Square, The Avenue", "az": "Meydan, Prospekt",
+                                             "ru": "Площадь, Проспект"}[lang] in text
+    assert html.unescape(html.unescape(slide["display_date"])) == describe_event_window(tiny.event("crowd-gathers"), lang)
+    assert DATES[lang] in html.unescape(html.unescape(slide["display_date"]))
+    assert html.unescape(html.unescape(slide["group"])) == tr(lang, "category_background")
+    if lang != "en":
+        assert tr(lang, "quoted_in", language={"az": "ingilis", "ru": "английский"}[lang]) in text
+        assert "English" not in intro
+
+
+def test_timelinejs_words_in_russian_and_azerbaijani(tiny):
+    """Spot checks with the words written out, so a catalogue falling back to English would show."""
+    ru, az = timelinejs_export(tiny, "ru"), timelinejs_export(tiny, "az")
+    assert ru["title"]["text"]["headline"] == "Чёрный январь: Баку, 19–20 января 1990 года"
+    assert "<strong>Где:</strong> Площадь, Проспект" in ru["events"][0]["text"]["text"]
+    assert "<strong>Harada:</strong> Meydan, Prospekt" in az["events"][0]["text"]["text"]
+    assert "1 событие" in ru["title"]["text"]["text"] and "1 опубликованного текста" in ru["title"]["text"]["text"]
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "timelinejs", "csv"])
+def test_an_untranslated_text_shows_in_english_with_its_mark(tiny, fmt):
+    az = FORMATS[fmt].render(tiny, "az").decode("utf-8-sig")
+    ru = FORMATS[fmt].render(tiny, "ru").decode("utf-8-sig")
+    english = "People gather on the square."
+    if fmt == "timelinejs":  # the only format that carries the summary
+        assert html_escape(untranslated("az", english)) in az
+        assert english not in ru and "Люди собираются на площади." in ru
+        notice = tr("az", "untranslated_notice", count=1, language="azərbaycan", mark=tr("az", "untranslated_mark"))
+        assert html_escape(notice) in az
+    assert TITLES["az"] in az and TITLES["ru"] in ru and TITLES["en"] not in az + ru
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+def test_without_any_translation_the_texts_are_english_and_say_so(make_data, lang):
+    catalog = load(make_data())  # no translations folder at all
+    data = timelinejs_export(catalog, lang)
+    assert html.unescape(data["events"][0]["text"]["headline"]) == "A crowd gathers"
+    notice = tr(lang, "no_translation_notice", language={"az": "azərbaycan", "ru": "русский"}[lang])
+    assert html_escape(notice) in data["title"]["text"]["text"]
+    (row,) = csv_rows(catalog, lang)
+    assert (row["lang"], row["window"]) == (lang, describe_event_window(catalog.event("crowd-gathers"), lang))
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+def test_real_data_in_each_language(catalog, lang):
+    """Every title is the translator's where data/translations/<lang>.yaml has it, else the English marked."""
+    localised = catalog.in_language(lang)
+    texts = catalog.translations[lang].texts
+    mark = tr(lang, "untranslated_mark")
+    features = geojson_export(catalog, lang)["features"]
+    records = {r["id"]: r for f in features for r in f["properties"]["events"]}
+    rows = list(csv.DictReader(io.StringIO(csv_export(catalog, lang).decode("utf-8-sig"), newline="")))
+    slides = {s["unique_id"]: s for s in timelinejs_export(catalog, lang)["events"]}
+    for event in catalog.events:
+        wanted = texts.get(("events", event.id, "title")) or f"{mark} {event.title}"
+        assert localised.event(event.id).title == wanted
+        assert records[event.id]["title"] == wanted
+        assert html.unescape(slides[event.id]["text"]["headline"]) == " ".join(wanted.split())
+        assert {r["title"] for r in rows if r["event_id"] == event.id} == {wanted}
+        # Quotes are never translated.
+        assert [c["quote"] for c in records[event.id]["citations"]] == [c.quote for c in event.citations]
+        text, _ = shown(slides[event.id]["text"]["text"])
+        assert all(" ".join(c.quote.split()) in text for c in event.citations)
+    assert [r["quote"] for r in rows] == [c.quote for e in catalog.events for c in e.citations]
+    assert {r["lang"] for r in rows} == {lang} and {f["properties"]["lang"] for f in features} == {lang}
+    # The night's events, dated by Babel in the language.
+    day = format_day(datetime(1990, 1, 20).date(), lang)
+    assert day == {"az": "20 yanvar 1990", "ru": "20 января 1990"}[lang]
+    assert any(day in r["window"] for r in rows)
+    assert records["troops-enter-baku"]["window"] == describe_event_window(catalog.event("troops-enter-baku"), lang)
+
+
+def test_render_defaults_to_english(catalog):
+    for data_format in FORMATS.values():
+        assert data_format.render(catalog) == data_format.render(catalog, "en")
+
+
+def test_render_without_a_language_keeps_the_catalogues_own(tiny):
+    """The app hands over the catalogue already in the interface language: the file follows it."""
+    for lang in ("az", "ru"):
+        localised = tiny.in_language(lang)
+        for data_format in FORMATS.values():
+            assert data_format.render(localised) == data_format.render(tiny, lang)
