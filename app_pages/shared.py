@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from blackjanuary import Catalog, Problem, check
-from blackjanuary.explore import RangeView, range_view
+from blackjanuary.range_view import RangeView, range_view
 from blackjanuary.explorer import explorer_payload, payload_bytes
 from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event

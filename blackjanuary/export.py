@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import plotly.io as pio
 
-from .figures import layout_timeline, timeline_figure, timeline_height
+from .timeline_figure import layout_timeline, timeline_figure, timeline_height
 from .translations import untranslated_notice as translation_notice
 from .i18n import DEFAULT_LANGUAGE, format_day, language_name, language_or_default, tr
 from .loading import Catalog

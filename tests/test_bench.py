@@ -1,6 +1,6 @@
 """The benchmark's arithmetic and report, on figures made up for the purpose (the measuring needs a browser)."""
 
-from blackjanuary.bench import Figures, report
+from benchmarks.bench import Figures, report
 
 
 def figures(name: str, renders: list[float], scrub: list[float], cpu: float, extra_mb: float = 1.0, **more) -> Figures:
@@ -64,7 +64,7 @@ def test_the_previous_explore_page_still_runs_on_todays_data():
 def test_synthetic_data_validates_without_errors(tmp_path):
     """The 10,000-event data is built from real sentences, attributed as the loader asks: it must load."""
     from blackjanuary import check
-    from blackjanuary.synthetic import generate
+    from benchmarks.synthetic import generate
 
     catalog, problems = check(generate(tmp_path / "data", events=400, places=40))
     assert catalog is not None, [str(p) for p in problems if p.severity == "error"][:5]

@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 
 from blackjanuary import Catalog, load
 from blackjanuary.devserver import running_app
-from blackjanuary.explore import range_view
+from blackjanuary.range_view import range_view
 from blackjanuary.maps import fit_view
 from blackjanuary.timeline import parse_local
 from browsing import DESKTOP, Traffic, open_page, settle, visit

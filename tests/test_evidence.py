@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 from blackjanuary import check
 from blackjanuary.attribution import citation_attribution, timing_lines
 from blackjanuary.evidence import clock_written, counted_sources, dates_written, edge_supported
-from blackjanuary.explore import range_view
-from blackjanuary.figures import FADE_LEVELS, layout_timeline, segments, timeline_figure
+from blackjanuary.range_view import range_view
+from blackjanuary.timeline_figure import FADE_LEVELS, layout_timeline, segments, timeline_figure
 from blackjanuary.loading import attribution_unit, speaker_named, speaker_voice
 from blackjanuary.models import Event
 from blackjanuary.timeline import BAKU, RANGES, baku, build_step_index, describe_event_window, step_status

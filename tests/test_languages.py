@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from blackjanuary import load
 from blackjanuary.chronology import chronology_html
-from blackjanuary.explore import range_view
+from blackjanuary.range_view import range_view
 from blackjanuary.explorer import explorer_payload
 from blackjanuary.geo import distances_text
 from blackjanuary.i18n import LANGUAGES, catalogue_problems, language_name, plural_category, template, tr

@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 from blackjanuary import load
 from blackjanuary.basemap import SEA
-from blackjanuary.bench import CHROMIUM, CHROMIUM_ARGS, IDLE
+from benchmarks.bench import CHROMIUM, CHROMIUM_ARGS, IDLE
 from blackjanuary.devserver import running_app
 from blackjanuary.maps import COLOURS, fit_view
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from blackjanuary import load
-from blackjanuary.explore import range_view
+from blackjanuary.range_view import range_view
 from blackjanuary.present import slides
 from blackjanuary.timeline import parse_local
 from browsing import open_page, settle, visit

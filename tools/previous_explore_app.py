@@ -1,6 +1,6 @@
 """The Explore page as it was before it scrubbed in the browser: a fragment reran at every step.
 
-Kept for the benchmark only (python -m blackjanuary.bench), which times a
+Kept for the benchmark only (python -m benchmarks), which times a
 click on a place here and on the page the app has now, in the same run.
 """
 
@@ -26,7 +26,7 @@ import time  # noqa: E402
 
 from blackjanuary.basemap import ATTRIBUTION
 from blackjanuary.claims import support_text
-from blackjanuary.figures import SINGLE_SOURCE_MARK
+from blackjanuary.timeline_figure import SINGLE_SOURCE_MARK
 from blackjanuary.formats import FORMATS
 from blackjanuary.geo import distances_text
 from blackjanuary.i18n import tr

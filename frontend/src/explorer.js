@@ -252,7 +252,7 @@ export function createExplorer(root, callbacks) {
   }
 
   function changesLine() {
-    // What changed since the step before, as the page words it (blackjanuary/explore.py change_lines).
+    // What changed since the step before, as the page words it (blackjanuary/range_view.py change_lines).
     const change = my.payload.changes && my.payload.changes[my.step];
     const box = el('div', {class: 'bjx-changes'});
     if (!change) return box;

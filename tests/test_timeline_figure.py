@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from blackjanuary import check
 from blackjanuary.claims import claims_figure, claims_for, coverage, measures, profile, spread_note, support_text
-from blackjanuary.figures import SINGLE_SOURCE_MARK, layout_timeline, timeline_figure
+from blackjanuary.timeline_figure import SINGLE_SOURCE_MARK, layout_timeline, timeline_figure
 from blackjanuary.models import Qualifier, measure_label
 from blackjanuary.text import html_escape
 from blackjanuary.timeline import RANGES

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from .figures import TimelineLayout, cursor_html, layout_timeline, timeline_figure
+from .timeline_figure import TimelineLayout, cursor_html, layout_timeline, timeline_figure
 from .loading import Catalog
 from .maps import baku_deck, place_statuses
 from .models import Event

@@ -1,6 +1,6 @@
 """Benchmark the explorer in headless Chromium against a bare Streamlit app with the same widgets.
 
-    python -m blackjanuary.bench [--steps 30] [--renders 5] [--json FILE]
+    python -m benchmarks [--steps 30] [--renders 5] [--json FILE]
 
 Measures, for the app on the curated data, the app on 10,000 generated events
 and the baseline (tools/baseline_app.py), all in one run: server start to
@@ -36,9 +36,10 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .devserver import running_app
-from .loading import DEFAULT_DATA_DIR, load
-from .maps import fit_view
+from blackjanuary.devserver import running_app
+from blackjanuary.loading import DEFAULT_DATA_DIR, load
+from blackjanuary.maps import fit_view
+
 from .synthetic import generate
 
 CHROMIUM = os.environ.get("BLACKJANUARY_CHROMIUM", "/usr/bin/chromium")
@@ -438,7 +439,7 @@ def report(runs: list[Figures]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m blackjanuary.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=30, help="scrub steps per measurement (default 30)")
     parser.add_argument("--sessions", type=int, default=5, help="concurrent sessions (default 5)")
     parser.add_argument("--renders", type=int, default=5, help="new sessions whose first render is timed (default 5)")

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .loading import DEFAULT_DATA_DIR, FILES, speaker_named
-from .models import Speaker
-from .models import Category
-from .timeline import BAKU, RANGES, baku
+from blackjanuary.loading import DEFAULT_DATA_DIR, FILES, speaker_named
+from blackjanuary.models import Category, Speaker
+from blackjanuary.timeline import BAKU, RANGES, baku
 
 SEED = 19900120
 BAKU_BOX = (40.33, 49.76, 40.44, 49.95)  # south, west, north, east

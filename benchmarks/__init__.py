@@ -1,0 +1,1 @@
+"""The benchmark and its generated data: tools for the project, not part of the app (they need Playwright)."""

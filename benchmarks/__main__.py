@@ -1,0 +1,5 @@
+"""`python -m benchmarks`: the benchmark, see benchmarks/bench.py."""
+
+from .bench import main
+
+raise SystemExit(main())
