@@ -6,24 +6,49 @@ NODE_MODULES := node_modules/.package-lock.json
 COMPONENT := blackjanuary/component/explorer.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test validate browser node component
+.PHONY: run test fast check validate browser node component lock
 
 run: $(VENV)/installed $(COMPONENT)
 	$(BIN)/streamlit run app.py
 
-test: $(VENV)/installed browser $(COMPONENT)
+test: check $(VENV)/installed browser $(COMPONENT)
 	$(BIN)/python -m pytest
+
+# The quick local loop: everything but the tests that drive Chromium.
+fast: $(VENV)/installed
+	$(BIN)/python -m pytest -m "not browser" -q
+
+# Lint, types and the message catalogues: part of `make test`.
+check: $(VENV)/installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m blackjanuary messages check
 
 validate: $(VENV)/installed
 	$(BIN)/python -m blackjanuary validate
 
-# The project is installed in editable mode as well: Streamlit finds the Explore
-# component's asset folder through the package's pyproject.toml.
+# requirements.txt is the lock: every package pinned (make lock). The project is
+# installed in editable mode as well: Streamlit finds the Explore component's
+# asset folder through the package's pyproject.toml.
+PIP := $(BIN)/pip --quiet --disable-pip-version-check
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) install pip==25.3
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps -e .
 	touch $@
+
+# Resolve pyproject.toml's dependencies and every dependency group afresh, and pin the result in requirements.txt.
+LOCK_VENV := .lock-venv
+lock:
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip --quiet --disable-pip-version-check install pip==25.3
+	$(LOCK_VENV)/bin/pip --quiet --disable-pip-version-check install . --group dev
+	{ echo "# The lock: every package the app, the tests, the benchmark and the checks need, pinned."; \
+	  echo "# Made by \`make lock\` from pyproject.toml (dependencies and dependency groups); do not edit by hand."; \
+	  $(LOCK_VENV)/bin/pip freeze --exclude blackjanuary --exclude pip; } > requirements.txt
+	rm -rf $(LOCK_VENV) build
 
 # Playwright cannot download its own browser here: the tests drive Debian's Chromium.
 browser:

@@ -2,11 +2,18 @@
 
 import streamlit as st
 
-from app_pages.shared import _, checked, choose_language, keep_widget_state, show_problems, translation_notice
+from app_pages.shared import _, checked, choose_language, show_problems, translation_notice
+from blackjanuary import explore_state
+from blackjanuary.i18n import language_or_default, tr
 
-st.set_page_config(page_title="Black January 1990: Baku, hour by hour", layout="wide")
+# In the language the link asks for: the switch below is not drawn yet.
+arriving = language_or_default(st.session_state.get("lang") or st.query_params.get("lang"))
+st.set_page_config(
+    page_title=tr(arriving, "page_title"), page_icon="app_assets/favicon.svg", layout="wide",
+    menu_items={"About": tr(arriving, "about_app"), "Get help": None, "Report a bug": None},
+)
 choose_language()
-keep_widget_state()
+explore_state.write_back(st.session_state)
 
 catalog, problems = checked()
 if catalog is None:

@@ -2,12 +2,20 @@
 
 import streamlit as st
 
+from app_pages.shared import _, catalog, lang, set_url, url_params, view_for
 from blackjanuary.chronology import chronology_html
 from blackjanuary.i18n import tr
-from blackjanuary.timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_step, format_local, parse_local, step_label
-from blackjanuary.selection import view_from_params
 from blackjanuary.text import md_escape
-from app_pages.shared import _, catalog, lang, set_url, url_params, view_for
+from blackjanuary.timeline import (
+    DEFAULT_RANGE,
+    DEFAULT_TIME,
+    RANGES,
+    describe_step,
+    format_local,
+    parse_local,
+    step_label,
+)
+from blackjanuary.urls import chronology_params, view_from_params
 
 state = st.session_state
 data = catalog()
@@ -36,4 +44,4 @@ right.select_slider(
 position = steps.index(state.t)
 moment = describe_step(view.steps[position], time_range, lang())
 st.html(chronology_html(data, view.index.active[position], moment, lang()))
-set_url({"t": state.t, **({"r": state.range} if state.range != DEFAULT_RANGE else {})})
+set_url(chronology_params(state.t, state.range))

@@ -9,6 +9,21 @@ passages is drawn by the page.
 
 import streamlit as st
 
+from app_pages.shared import (
+    _,
+    catalog,
+    data_key,
+    explorer_component,
+    explorer_payload_for,
+    lang,
+    passages,
+    set_url,
+    timing,
+    translation_note,
+    url_params,
+    view_for,
+)
+from blackjanuary import explore_state
 from blackjanuary.claims import support_text
 from blackjanuary.explorer import component_data
 from blackjanuary.formats import FORMATS
@@ -16,13 +31,8 @@ from blackjanuary.geo import distances_text
 from blackjanuary.i18n import tr
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
-from blackjanuary.selection import choice_from_component, view_from_params
 from blackjanuary.text import md_escape
-from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_event_window, format_local, parse_local
-from app_pages.shared import (
-    _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, remember, set_url, timing,
-    translation_note, url_params, view_for,
-)
+from blackjanuary.timeline import RANGES, describe_event_window, format_local
 
 MAX_LISTED = 25
 PANEL_HEIGHT = MAP_HEIGHT + 260  # beside the slider, the map and the top of the list
@@ -30,36 +40,12 @@ state = st.session_state
 data = catalog()
 
 
-def _url() -> dict[str, str]:
-    params = {"t": state.t}
-    if state.range != DEFAULT_RANGE:
-        params["r"] = state.range
-    if state.place:
-        params["place"] = state.place
-    if state.event:
-        params["event"] = state.event
-    return params
-
-
-def _read_url() -> None:
-    """Take the view from the URL on first load, and again whenever the URL was changed from outside."""
-    asked = url_params()
-    if state.get("_url") == asked or (not asked and "t" in state):
-        return
-    view = view_from_params(asked, data, lang())
-    state.range, state.t = view.range_key, format_local(view.time)
-    state.place, state.event = view.place, view.event
-    state.notices = view.notices
-
-
 def _snap_to_range() -> None:
-    """Keep the scrubbed time when the range changes, at the nearest step of the new range."""
-    time_range = RANGES[state.range]
-    state.t = format_local(time_range.snap(parse_local(state.t)))
+    explore_state.snap_to_range(state)
 
 
 def _select(place: str | None = None, event: str | None = None) -> None:
-    state.place, state.event = place, event
+    explore_state.select(state, place, event)
 
 
 def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
@@ -116,25 +102,18 @@ def _panel(position: int, view) -> None:
 
 def _take_step() -> None:
     """The slider came to rest on a step: keep it, if it is one of the range's."""
-    asked = state.explorer.get("step")
-    if asked in {format_local(s) for s in view_for(state.range).steps}:
-        state.t = asked
+    explore_state.take_step(state, state.explorer.get("step"), [format_local(s) for s in view_for(state.range).steps])
 
 
 def _take_selection() -> None:
-    """A click on a place or an event in the component: select it, if the catalogue knows it."""
-    place, event = choice_from_component(state.explorer.get("select"), data)
-    if place or event:
-        _select(place=place, event=event)
+    explore_state.take_selection(state, state.explorer.get("select"), data)
 
 
 @st.fragment
 def explorer() -> None:
     """The component and the panel: a resting slider or a click reruns only these."""
     view = view_for(state.range)
-    steps = [format_local(s) for s in view.steps]
-    if state.t not in steps:
-        _snap_to_range()
+    position = explore_state.fit_step(state, [format_local(s) for s in view.steps])
     left, right = st.columns([3, 2], gap="medium")
     with left:
         payload_key = f"{state.range}:{lang()}:{data_key()}"
@@ -147,13 +126,12 @@ def explorer() -> None:
             on_step_change=_take_step, on_select_change=_take_selection,
         )
     with right, st.container(height=PANEL_HEIGHT, border=False):
-        _panel(steps.index(state.t), view)
-    state._url = _url()
-    set_url(state._url)
-    remember()
+        _panel(position, view)
+    set_url(explore_state.link(state))
+    explore_state.remember(state)
 
 
-_read_url()
+explore_state.read_link(state, url_params(), data, lang())
 state.setdefault("tiles", tiles_from_env())
 st.title(_("explore_title"))
 st.caption(" ".join(filter(None, [_("explore_intro"), translation_note()])))

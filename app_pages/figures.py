@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages.shared import _, catalog, lang, set_url, url_params
 from blackjanuary.claims import claims_figure, claims_for, coverage, measures, spread_note
 from blackjanuary.i18n import measure_name
 from blackjanuary.text import md_escape
-from app_pages.shared import _, catalog, lang, set_url, url_params
+from blackjanuary.urls import figures_params, measure_from_params
 
 state = st.session_state
 data = catalog()
@@ -19,12 +20,12 @@ if not available:
     st.info(_("no_claims"), icon=":material/info:")
     st.stop()
 
-asked = url_params().get("measure")
-if asked and "measure" not in state:  # a link's measure, on arrival
-    if asked in available:
+if "measure" not in state:  # a link's measure, on arrival
+    asked, notices = measure_from_params(url_params(), available, lang())
+    if asked:
         state.measure = asked
-    else:
-        st.warning(md_escape(_("bad_measure", value=asked)), icon=":material/link_off:")
+    for notice in notices:
+        st.warning(md_escape(notice), icon=":material/link_off:")
 state.setdefault("measure", available[0])
 
 st.segmented_control(
@@ -32,7 +33,7 @@ st.segmented_control(
     format_func=lambda m, code=lang(): md_escape(measure_name(m, code)),
 )
 measure = state.measure
-set_url({"measure": measure})
+set_url(figures_params(measure))
 claims = claims_for(data, measure)
 
 st.subheader(md_escape(measure_name(measure, lang())))

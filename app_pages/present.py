@@ -4,19 +4,18 @@ from datetime import date
 
 import streamlit as st
 
+from app_pages.shared import _, attribution, catalog, lang, set_url, timing, translation_note, url_params, with_lang
 from blackjanuary.export import html_export
 from blackjanuary.i18n import tr
-
 from blackjanuary.present import (
     CHRONOLOGY_ID,
     SLIDE_MAP_HEIGHT,
     narrative_or_chronology,
     slide_deck,
-    slide_from_params,
     slides,
 )
 from blackjanuary.text import md_escape
-from app_pages.shared import _, attribution, catalog, lang, set_url, timing, translation_note, url_params, with_lang
+from blackjanuary.urls import present_params, slide_from_params, source_params
 
 state = st.session_state
 data = catalog()
@@ -127,7 +126,7 @@ else:
         n = slide.event.citations.index(slide.citation)
         st.page_link(
             "app_pages/sources.py", label=_("read_in_source"), icon=":material/format_quote:",
-            query_params=with_lang({"source": slide.citation.source, "event": slide.event.id, "q": str(n)}),
+            query_params=with_lang(source_params(slide.citation.source, slide.event.id, n)),
         )
         timing(data, slide.event)
         if slide.note and st.toggle(_("teachers_note"), key="p_note"):
@@ -139,5 +138,5 @@ st.download_button(
     icon=":material/download:", help=_("download_slides_help"), key="download-slides", type="tertiary",
 )
 
-state._present_url = {"narrative": state.p_narrative, "step": str(state.p_step)}
+state._present_url = present_params(state.p_narrative, state.p_step)
 set_url(state._present_url)

@@ -7,14 +7,15 @@ from pathlib import Path
 import streamlit as st
 
 from blackjanuary import Catalog, Problem, check
-from blackjanuary.range_view import RangeView, range_view
+from blackjanuary.attribution import citation_attribution, timing_lines
 from blackjanuary.explorer import explorer_payload, payload_bytes
+from blackjanuary.i18n import LANGUAGES, language_name, language_or_default, tr
 from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event
-from blackjanuary.attribution import citation_attribution, timing_lines
-from blackjanuary.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
+from blackjanuary.range_view import RangeView, range_view
 from blackjanuary.text import md_escape
 from blackjanuary.translations import untranslated_notice
+from blackjanuary.urls import page_params, source_params, with_language
 
 
 def lang() -> str:
@@ -41,42 +42,14 @@ def choose_language() -> None:
     )
 
 
-# Widget values that outlive a visit to another page: Streamlit forgets a
-# widget's value when a run does not draw it, unless it is written back.
-KEPT_ACROSS_PAGES = ("range", "t", "place", "event", "tiles", "p_narrative", "p_step", "measure", "source")
-
-
-def keep_widget_state() -> None:
-    """Write the kept values back at the start of a full run, from a copy when Streamlit dropped the widget's own.
-
-    A widget's value can go missing after a fragment run that did not draw it
-    (the span switch, while the Explore component reran alone); the copy in
-    `_kept_<key>`, refreshed by `remember`, brings it back.
-    """
-    state = st.session_state
-    for key in KEPT_ACROSS_PAGES:
-        if key in state:
-            state[key] = state[key]
-        elif f"_kept_{key}" in state:
-            state[key] = state[f"_kept_{key}"]
-    remember()
-
-
-def remember() -> None:
-    state = st.session_state
-    for key in KEPT_ACROSS_PAGES:
-        if key in state:
-            state[f"_kept_{key}"] = state[key]
-
-
 def url_params() -> dict[str, str]:
     """The link's parameters that belong to the page: everything but the language."""
-    return {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
+    return page_params(st.query_params.to_dict())
 
 
 def with_lang(params: dict[str, str]) -> dict[str, str]:
     """Parameters for a link or the address bar, carrying the language unless it is the default."""
-    return {**params, **({"lang": lang()} if lang() != DEFAULT_LANGUAGE else {})}
+    return with_language(params, lang())
 
 
 def set_url(params: dict[str, str]) -> None:
@@ -209,6 +182,6 @@ def passages(catalog: Catalog, event: Event) -> None:
                     "app_pages/sources.py",
                     label=_("in_the_source"),
                     icon=":material/format_quote:",
-                    query_params=with_lang({"source": citation.source, "event": event.id, "q": str(n)}),
+                    query_params=with_lang(source_params(citation.source, event.id, n)),
                     help=_("in_the_source_help"),
                 )

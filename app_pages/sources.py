@@ -2,12 +2,12 @@
 
 import streamlit as st
 
+from app_pages.shared import _, attribution, catalog, lang, set_url, url_params, with_lang
 from blackjanuary.claims import SourceProfile, profile
+from blackjanuary.i18n import language_name, measure_name
 from blackjanuary.sourcetext import highlighted_html, marks_for
 from blackjanuary.text import md_escape
-from blackjanuary.i18n import language_name, measure_name
-from blackjanuary.models import Category
-from app_pages.shared import _, attribution, catalog, lang, set_url, url_params, with_lang
+from blackjanuary.urls import event_params, source_from_params, source_params
 
 STYLE = """
 <style>
@@ -23,26 +23,14 @@ state = st.session_state
 data = catalog()
 params = url_params()
 
-notices = []
-asked_source = params.get("source")
-if asked_source and asked_source not in data.sources:
-    notices.append(_("bad_source", value=asked_source))
-    asked_source = None
-if asked_source and state.get("_sources_url") != params:
-    state.source = asked_source
+link = source_from_params(params, data, state.get("source"), lang())
+if link.source and state.get("_sources_url") != params:
+    state.source = link.source
 state.setdefault("source", next(iter(data.sources)))
-
-target = None
-event = data.event(params.get("event", "")) if params.get("event") else None
-if params.get("event") and event is None:
-    notices.append(_("bad_event", value=params["event"]))
-if event is not None:
-    try:
-        n = int(params.get("q", "0"))
-        if 0 <= n < len(event.citations) and event.citations[n].source == state.source:
-            target = (event.id, n)
-    except ValueError:
-        notices.append(_("bad_passage", value=params["q"]))
+notices = link.notices
+# The passage to mark, if it is in the source now on the page (the switch may have moved on from the link's).
+target = link.passage if link.passage and (link.source or state.source) == state.source else None
+event = data.event(target[0]) if target else None
 
 def _profile(about: SourceProfile) -> None:
     """When it was written, what it covers, and what it alone says."""
@@ -51,8 +39,7 @@ def _profile(about: SourceProfile) -> None:
         when = _("written_after", count=about.years_after)
     else:
         when = _("date_unknown")
-    by_label = {c.label: c for c in Category}
-    categories = ", ".join(_(f"category_{by_label[c].value}") for c in about.categories)
+    categories = ", ".join(_(f"category_{c.value}") for c in about.categories)
     covers = (
         _("backs_events", count=len(about.events), total=len(data.events), span=about.span, categories=categories)
         if about.events else _("backs_none")
@@ -107,7 +94,7 @@ with meta:
     for event_id in cited:
         st.page_link(
             "app_pages/explore.py", label=md_escape(data.event(event_id).title), icon=":material/event:",
-            query_params=with_lang({"event": event_id}),
+            query_params=with_lang(event_params(event_id)),
         )
 
 with text:
@@ -119,10 +106,10 @@ with text:
             st.caption(f"— {attribution(data, event.citations[target[1]])}. {_('highlighted_below')}")
             st.page_link(
                 "app_pages/explore.py", label=_("back_to_event"), icon=":material/arrow_back:",
-                query_params=with_lang({"event": event.id}),
+                query_params=with_lang(event_params(event.id)),
             )
     body = highlighted_html(data.texts[source.id], marks, titles, target)
     st.html(STYLE + f'<div class="bj-text">{body}</div>' + (SCROLL if target else ""), unsafe_allow_javascript=bool(target))
 
 state._sources_url = params
-set_url({"source": state.source, **({"event": target[0], "q": str(target[1])} if target else {})})
+set_url(source_params(state.source, *(target or (None, None))))

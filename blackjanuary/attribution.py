@@ -21,7 +21,7 @@ def attribution_text(source: Source, lang: str = "en") -> str:
     return f"{source.publisher}, “{source.title}” ({published})"
 
 
-def citation_attribution(catalog: "Catalog", passage: Citation | Claim, lang: str = "en") -> str:
+def citation_attribution(catalog: Catalog, passage: Citation | Claim, lang: str = "en") -> str:
     """The passage's speaker, if the text quotes or reports one, then the publication, then any authority.
 
     "Azer Garayev, political analyst, quoted by Trend News Agency, “…” (19 January 2026)";
@@ -48,7 +48,7 @@ class SourceTiming:
     said: tuple[str, ...]
 
 
-def timing_by_source(catalog: "Catalog", event: Event) -> list[SourceTiming]:
+def timing_by_source(catalog: Catalog, event: Event) -> list[SourceTiming]:
     """Each source the event cites, in order, with the wordings about when that its citations record."""
     out = []
     for source_id in event.source_ids:
@@ -57,7 +57,7 @@ def timing_by_source(catalog: "Catalog", event: Event) -> list[SourceTiming]:
     return out
 
 
-def timing_lines(catalog: "Catalog", event: Event, lang: str = "en") -> list[str]:
+def timing_lines(catalog: Catalog, event: Event, lang: str = "en") -> list[str]:
     """The disagreement on when, as plain lines: each source's words, then the public references.
 
     Empty when no citation records what its source says about when: then

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from .attribution import timing_lines
 from .i18n import tr
 from .loading import Catalog
 from .text import html_escape
-from .attribution import timing_lines
 from .timeline import describe_event_window
 
 STYLE = """<style>

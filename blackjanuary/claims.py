@@ -12,9 +12,9 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from .loading import Catalog
-from .models import MEASURE_LABELS, Category, Claim, Event, Qualifier, Source
 from .i18n import tr
+from .loading import Catalog
+from .models import KNOWN_MEASURES, Category, Claim, Event, Qualifier, Source
 from .text import html_escape
 
 EVENT_YEAR = 1990
@@ -25,7 +25,7 @@ SOURCE_COLOURS = ["#1f5f99", "#b5561b", "#2e7d32", "#7b3f99", "#8a6d00", "#00838
 def measures(catalog: Catalog) -> list[str]:
     """Measures that have claims: the known ones in their usual order, then any a curator added."""
     present = {c.measure for c in catalog.claims}
-    return [m for m in MEASURE_LABELS if m in present] + sorted(present - set(MEASURE_LABELS))
+    return [m for m in KNOWN_MEASURES if m in present] + sorted(present - set(KNOWN_MEASURES))
 
 
 def claims_for(catalog: Catalog, measure: str) -> list[Claim]:
@@ -34,11 +34,15 @@ def claims_for(catalog: Catalog, measure: str) -> list[Claim]:
 
 
 def _lowest(claim: Claim) -> int:
-    return claim.low if claim.low is not None else claim.high
+    value = claim.low if claim.low is not None else claim.high
+    assert value is not None, f"claim {claim.id} is in words only; callers leave such claims out"
+    return value
 
 
 def _highest(claim: Claim) -> int:
-    return claim.high if claim.high is not None else claim.low
+    value = claim.high if claim.high is not None else claim.low
+    assert value is not None, f"claim {claim.id} is in words only; callers leave such claims out"
+    return value
 
 
 def spread_note(catalog: Catalog, claims: list[Claim], lang: str = "en") -> str:
@@ -210,7 +214,7 @@ class SourceProfile:
     only_here: list[Event]
     claims: list[Claim]
     figures_only_here: list[Claim]
-    categories: list[str]
+    categories: list[Category]
     span: str
 
 
@@ -222,7 +226,7 @@ def profile(catalog: Catalog, source_id: str) -> SourceProfile:
     # A figure is its own when no other source states the same numbers for the same measure.
     stated_elsewhere = {(c.measure, c.low, c.high) for c in catalog.claims if c.source != source_id}
     figures_only_here = [c for c in claims if (c.measure, c.low, c.high) not in stated_elsewhere]
-    categories = [c.label for c in Category if any(e.category == c for e in events)]
+    categories = [c for c in Category if any(e.category == c for e in events)]
     years = sorted({e.first.year for e in events})
     span = "" if not years else (str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}")
     written = source.published.year if isinstance(source.published, date) else None

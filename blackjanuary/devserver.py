@@ -11,9 +11,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Mapping
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 60
@@ -43,7 +43,7 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _output(log) -> str:  # noqa: ANN001 - a binary temporary file
+def _output(log) -> str:
     log.seek(0)
     return log.read().decode("utf-8", "replace").strip() or "(no output)"
 

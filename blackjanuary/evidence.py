@@ -96,11 +96,11 @@ def edge_supported(value: datetime, precision: str, evidence: str, closing: bool
     return clock_written(evidence, value)
 
 
-def evidence_text(event: "Event") -> str:
+def evidence_text(event: Event) -> str:
     return " ".join(filter(None, [event.when, event.time_ref, *(c.when for c in event.citations)]))
 
 
-def edge_problems(event: "Event") -> list[tuple[str, str]]:
+def edge_problems(event: Event) -> list[tuple[str, str]]:
     """(field, message) for each edge of the window that no wording or reference gives."""
     evidence = evidence_text(event)
     precision = event.precision.value
@@ -128,7 +128,7 @@ def counted_sources(sentence: str) -> int | None:
     return COUNT_WORDS.get(word) or int(word)
 
 
-def count_problems(event: "Event") -> list[tuple[str, str]]:
+def count_problems(event: Event) -> list[tuple[str, str]]:
     """(field, message) for each sentence of the summary that counts other than the sources the event cites."""
     cited = len(event.source_ids)
     out = []

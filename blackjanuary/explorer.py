@@ -11,11 +11,11 @@ import json
 from datetime import datetime, timedelta
 
 from .basemap import LABEL_SIZE, basemap_spec
-from .range_view import RangeView
-from .timeline_figure import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
 from .i18n import tr
 from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, MAX_LABELS, STREET_WIDTH_M, _labels, _ribbon, fit_view
+from .range_view import RangeView
 from .timeline import describe_event_window, describe_step, format_local, step_label
+from .timeline_figure import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
 
 MAX_LISTED = 25  # events listed per group at a step; the rest are counted
 PLAY_STEPS_PER_SECOND = 4

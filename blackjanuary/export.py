@@ -19,16 +19,16 @@ from datetime import date, timedelta
 
 import plotly.io as pio
 
-from .timeline_figure import layout_timeline, timeline_figure, timeline_height
-from .translations import untranslated_notice as translation_notice
+from .attribution import attribution_text, citation_attribution, timing_lines
 from .i18n import DEFAULT_LANGUAGE, format_day, language_name, language_or_default, tr
 from .loading import Catalog
 from .models import Citation, Narrative
-from .attribution import attribution_text, citation_attribution, timing_lines
 from .present import CHRONOLOGY_ID, Slide, chronology, slides
 from .svgmap import svg_map
 from .text import html_escape
 from .timeline import TimeRange
+from .timeline_figure import layout_timeline, timeline_figure, timeline_height
+from .translations import untranslated_notice as translation_notice
 
 MAP_SIZE = (640, 400)
 CSP = (
@@ -187,7 +187,7 @@ def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lan
     cited = sorted({s.citation.source for s in shown}, key=list(catalog.sources).index)
     sources = "".join(
         f"<li>{html_escape(attribution_text(catalog.sources[s], lang))}"
-        + (f' <span class="ref">{html_escape(catalog.sources[s].url)}</span>' if catalog.sources[s].url else "")
+        + (f' <span class="ref">{html_escape(url)}</span>' if (url := catalog.sources[s].url) else "")
         + "</li>"
         for s in cited
     )
@@ -262,7 +262,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
 
 
 def _timeline_slide(catalog: Catalog, narrative: Narrative, lang: str = DEFAULT_LANGUAGE) -> str:
-    events = [catalog.event(step.event) for step in narrative.steps]
+    events = [catalog.require_event(step.event) for step in narrative.steps]
     time_range = _range_for(events, lang)
     layout = layout_timeline(time_range, {e.id: e for e in events}.values())
     figure = timeline_figure(layout, lang=lang)

@@ -19,17 +19,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 
-from .loading import Catalog
-from .models import Citation, Event, Place
 from .attribution import attribution_text, citation_attribution
 from .i18n import DEFAULT_LANGUAGE, language_name, language_or_default, tr
+from .loading import Catalog
+from .models import Citation, Event, Place
 from .text import html_escape
-from .translations import untranslated_notice as translation_notice
 from .timeline import describe_event_window
+from .translations import untranslated_notice as translation_notice
 
 TITLE = tr(DEFAULT_LANGUAGE, "explore_title")  # "Black January: Baku, 19–20 January 1990"; see `title`
 # The date parts TimelineJS is given, by precision: never more than the texts support.
@@ -72,6 +72,7 @@ def _geometry(place: Place) -> dict:
     """RFC 7946 geometry: positions are [longitude, latitude], the reverse of places.yaml."""
     if place.kind == "point":
         return {"type": "Point", "coordinates": [place.lon, place.lat]}
+    assert place.path is not None, f"line place {place.id} has a path (validated)"
     return {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in place.path]}
 
 
@@ -177,7 +178,7 @@ def _end_date(event: Event) -> dict | None:
 
 def _category(event: Event, lang: str) -> str:
     """The event's lane: the model's English label, or its name from the language's catalogue."""
-    return event.category.label if lang == DEFAULT_LANGUAGE else tr(lang, f"category_{event.category.value}")
+    return tr(lang, f"category_{event.category.value}")
 
 
 def _attribution(catalog: Catalog, citation: Citation, lang: str) -> str:

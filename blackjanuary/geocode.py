@@ -23,10 +23,11 @@ import sys
 import tempfile
 import textwrap
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO, TypeGuard
 
 import yaml
 from geopy.adapters import AdapterHTTPError, URLLibAdapter
@@ -101,6 +102,8 @@ class Cache:
 
     def get(self, key: str) -> Answer | None:
         entry = self.answers.get(key)
+        if entry is None:  # not asked yet
+            return None
         try:
             return Answer(
                 str(entry["query"]), float(entry["lat"]), float(entry["lon"]),
@@ -211,6 +214,11 @@ class NominatimClient:
 # --- the places to look up ------------------------------------------------
 
 
+def _is_number(value: object) -> TypeGuard[int | float]:
+    """A YAML number as written: an int or a float, not a bool (`true` is not a latitude)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 @dataclass(frozen=True)
 class Point:
     index: int  # position in the file's list of places
@@ -226,8 +234,7 @@ class Point:
     @property
     def coordinates(self) -> tuple[float, float] | None:
         lat, lon = self.record.get("lat"), self.record.get("lon")
-        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon))
-        return (float(lat), float(lon)) if numbers else None
+        return (float(lat), float(lon)) if _is_number(lat) and _is_number(lon) else None
 
     @property
     def queries(self) -> list[str]:
@@ -309,7 +316,9 @@ def _edits(text: str, point: Point, answer: Answer, newline: str) -> list[Edit]:
     node = point.node
     pad = " " * node.value[0][0].start_mark.column
     edits: list[Edit] = []
-    after = _line_end(text, _entry_end(text, *_entry(node, "kind")))
+    kind = _entry(node, "kind")
+    assert kind is not None, f"place {point.ident}: only a place with `kind: point` is looked up"
+    after = _line_end(text, _entry_end(text, *kind))
     missing: list[str] = []
     for key, value in zip(("lat", "lon"), answer.rounded()):
         entry = _entry(node, key)

@@ -119,7 +119,9 @@ def tr(lang: str, key: str, **values: object) -> str:
         text = (translations.npgettext(key, singular, plural, count) if translations
                 else (singular if count == 1 else plural))
     else:
-        text = translations.pgettext(key, message.id) if translations else message.id
+        assert isinstance(message.id, str), f"message {key}: read_po gives a msgid as a str, or a tuple for plurals"
+        # Babel annotates pgettext as returning `str | object`, but it returns the catalogue's str (or the msgid).
+        text = translations.pgettext(key, message.id) if translations else message.id  # type: ignore[assignment]
     return text.format(**values) if values else text
 
 
@@ -145,10 +147,10 @@ class CatalogueProblem:
         return f"{self.path.relative_to(LOCALE_DIR.parent.parent)}:{self.line}: message '{self.key}': {self.problem}"
 
 
-def _forms(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+def _forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
-    return value if isinstance(value, tuple) else (value,)
+    return tuple(value) if isinstance(value, (tuple, list)) else (value,)
 
 
 def catalogue_problems(lang: str, path: Path | None = None, english: dict[str, Message] | None = None) -> list[CatalogueProblem]:
@@ -167,7 +169,7 @@ def catalogue_problems(lang: str, path: Path | None = None, english: dict[str, M
     problems: list[CatalogueProblem] = []
 
     def report(message: Message | None, key: str, text: str) -> None:
-        problems.append(CatalogueProblem(path, message.lineno if message else 0, key, text))
+        problems.append(CatalogueProblem(path, (message.lineno or 0) if message else 0, key, text))
 
     for key, source in english.items():
         message = found.get(key)

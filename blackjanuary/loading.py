@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from .geo import place_warnings
 from .evidence import count_problems, edge_problems
-from .models import Citation, Claim, Event, Narrative, Place, Record, Source, Speaker
+from .geo import place_warnings
+from .models import Citation, Claim, Event, Narrative, Place, Source, Speaker
 from .translations import LanguageText, check_translations, localised
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +31,11 @@ FILES = {
     "narratives": "narratives.yaml",
     "claims": "claims.yaml",
 }
-MODELS = {"sources": Source, "places": Place, "events": Event, "narratives": Narrative, "claims": Claim}
+# What a catalogue file holds: records with an `id`.
+CatalogueRecord = Source | Place | Event | Narrative | Claim
+MODELS: dict[str, type[CatalogueRecord]] = {
+    "sources": Source, "places": Place, "events": Event, "narratives": Narrative, "claims": Claim,
+}
 OPTIONAL = {"narratives", "claims"}  # a catalogue without them has no Present slides or Figures
 
 MAX_YAML_BYTES = 16_000_000  # room for the 10,000-event benchmark data, still far from a hang
@@ -157,6 +163,10 @@ class Catalog:
     def event(self, event_id: str) -> Event | None:
         return self._by_id.get(event_id)
 
+    def require_event(self, event_id: str) -> Event:
+        """The event of an id the catalogue is known to have (a validated reference); KeyError with the id if not."""
+        return self._by_id[event_id]
+
     def in_language(self, lang: str) -> Catalog:
         """This catalogue with its own text in `lang`, English marked where a translation is missing or stale."""
         if lang == self.language or lang not in self.translations:
@@ -208,6 +218,12 @@ _STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
+def _event_line(event: yaml.Event) -> int:
+    """The line (from 1) at which a parsed event starts."""
+    assert event.start_mark is not None, "yaml.parse marks every event it gives"
+    return event.start_mark.line + 1
+
+
 def _guard(text: str) -> None:
     """Refuse aliases, absurd nesting and absurd size from the event stream, before anything is built.
 
@@ -218,17 +234,17 @@ def _guard(text: str) -> None:
     for event in yaml.parse(text, Loader=_FastLoader):
         if isinstance(event, yaml.AliasEvent):
             raise _LimitExceeded(
-                event.start_mark.line + 1,
+                _event_line(event),
                 "YAML aliases (*name) are not supported; write the value out in full",
             )
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
             nodes += 1
             if nodes > MAX_NODES:
-                raise _LimitExceeded(event.start_mark.line + 1, f"more than {MAX_NODES} values in one file")
+                raise _LimitExceeded(_event_line(event), f"more than {MAX_NODES} values in one file")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _LimitExceeded(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
+                raise _LimitExceeded(_event_line(event), f"nested deeper than {MAX_DEPTH} levels")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -337,7 +353,7 @@ def _field_name(loc: Iterable[Any]) -> str:
     return out
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     kind, loc = error["type"], error["loc"]
     name = _field_name(loc)
     if kind == "missing":
@@ -353,7 +369,7 @@ def _describe(error: dict) -> str:
 
 
 def _records(
-    model: type[Record], data: list, lines: dict[Path_, int], label: str
+    model: type[CatalogueRecord], data: list, lines: dict[Path_, int], label: str
 ) -> tuple[list, list[Problem]]:
     records, problems = [], []
     first_line: dict[str, int] = {}
@@ -433,6 +449,7 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
             at = _line_for(lines, (index, "file"))
             problems.append(Problem(labels["sources"], at, f"source '{source.id}': {error}"))
         else:
+            assert text is not None, f"source '{source.id}': read without an error, so its text is there"
             texts[source.id] = text
     places = {p.id: p for p, *_ in parsed["places"]}
     # Whitespace-normalised texts: a substring test per quote, same answer as locate().
@@ -445,16 +462,16 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
                 at = _line_for(lines, (index, "places", j))
                 problems.append(Problem(events_label, at, f"event '{event.id}': unknown place '{place_id}'"))
         for j, citation in enumerate(event.citations):
-            def at(field_name: str, j: int = j) -> int:
+            def citation_line(field_name: str, j: int = j, lines: dict = lines, index: int = index) -> int:
                 return _line_for(lines, (index, "citations", j, field_name))
 
             what = f"event '{event.id}', citation {j + 1}"
             if citation.source not in sources:
                 if "sources" not in unreadable:
-                    problems.append(Problem(events_label, at("source"), f"{what}: unknown source '{citation.source}'"))
+                    problems.append(Problem(events_label, citation_line("source"), f"{what}: unknown source '{citation.source}'"))
                 continue
             problems += [
-                Problem(events_label, at(field_name), f"{what}: {message}", severity)
+                Problem(events_label, citation_line(field_name), f"{what}: {message}", severity)
                 for field_name, message, severity in _passage_problems(citation, sources[citation.source], texts, flat)
             ]
         for field_name, message in edge_problems(event):
@@ -560,7 +577,7 @@ def _check_claims(
 ) -> list[Problem]:
     problems = []
     for claim, lines, index, _ in parsed:
-        def at(field_name: str) -> int:
+        def at(field_name: str, lines: dict = lines, index: int = index) -> int:
             return _line_for(lines, (index, field_name))
 
         if claim.source not in sources:

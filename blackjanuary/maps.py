@@ -6,16 +6,17 @@ import json
 import math
 import os
 import weakref
-from typing import Iterable
+from collections.abc import Iterable, Mapping
 
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import LineString
 
 from .basemap import LABEL_SIZE, basemap_layers, text_layer
+from .i18n import tr
 from .loading import Catalog
 from .models import Place
-from .timeline import STATUSES
+from .timeline import STATUSES, Status
 
 MAP_HEIGHT = 430
 M_PER_DEGREE_LAT = 111_320
@@ -32,12 +33,11 @@ COLOURS = {
     "past": [110, 110, 110, 150],
     "future": [70, 110, 170, 110],
 }
-STATUS_TEXT = {
-    "active": "events at this hour",
-    "open": "began earlier; the texts give no end",
-    "past": "events earlier",
-    "future": "events later",
-}
+
+
+def status_texts(lang: str = "en") -> dict[str, str]:
+    """What a place's status means, in words for its tooltip, in the interface language."""
+    return {status: tr(lang, f"status_{status}") for status in STATUSES}
 
 
 _SERIALISED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -59,16 +59,17 @@ class CompactDeck(pdk.Deck):
 
 def place_statuses(
     catalog: Catalog, active: Iterable[str], past: Iterable[str], still_open: Iterable[str] = ()
-) -> dict[str, str]:
-    """'active', 'open', 'past' or 'future' for every place, from its events' statuses at a step.
+) -> dict[str, Status]:
+    """Every place's status, from its events' statuses at a step.
 
     A place takes the first of those that any of its events has: something
     happening now outweighs something that may still be going on, which
     outweighs something over.
     """
-    by_event = {**{e: "past" for e in past}, **{e: "open" for e in still_open}, **{e: "active" for e in active}}
+    by_event = {**{e: Status.PAST for e in past}, **{e: Status.OPEN for e in still_open},
+                **{e: Status.ACTIVE for e in active}}
     rank = {s: i for i, s in enumerate(STATUSES)}
-    status = {place_id: "future" for place_id in catalog.places}
+    status = {place_id: Status.FUTURE for place_id in catalog.places}
     for event in catalog.events:
         event_status = by_event.get(event.id)
         if event_status is None:
@@ -112,7 +113,7 @@ def _ribbon(path: list[tuple[float, float]], width_m: float) -> list[list[float]
     return [[round(x / x_m, 6), round(y / y_m, 6)] for x, y in outline.exterior.coords]
 
 
-def _row(place: Place, status: str, status_text: dict[str, str] = STATUS_TEXT, lang: str = "en") -> dict:
+def _row(place: Place, status: str, status_text: dict[str, str], lang: str = "en") -> dict:
     """What the map needs of a place, and only that: the deck's JSON goes to the browser at every step."""
     lat, lon = place.anchor
     row = {"id": place.id, "name": place.name_in(lang), "status": status_text[status], "colour": COLOURS[status]}
@@ -123,7 +124,8 @@ def _row(place: Place, status: str, status_text: dict[str, str] = STATUS_TEXT, l
 
 def _labels(rows: list[dict], near_degrees: float = 0.008) -> list[dict]:
     """One label per row at its marker, put below it when a place just north already has its label above."""
-    labels, above = [], []
+    labels: list[dict] = []
+    above: list[tuple[float, float]] = []  # (lon, lat) of the labels put above their markers
     for row in sorted(rows, key=lambda r: -r["position"][1]):
         lon, lat = row["position"]
         crowded = any(abs(lat - o_lat) < near_degrees and abs(lon - o_lon) < near_degrees * 2 for o_lon, o_lat in above)
@@ -138,11 +140,11 @@ def _labels(rows: list[dict], near_degrees: float = 0.008) -> list[dict]:
 
 def baku_deck(
     catalog: Catalog,
-    statuses: dict[str, str],
+    statuses: Mapping[str, str],
     selected_place: str | None = None,
     tiles: bool = False,
     view: dict | None = None,
-    status_text: dict[str, str] = STATUS_TEXT,
+    status_text: dict[str, str] | None = None,
     lang: str = "en",
 ) -> CompactDeck:
     """A map of the places in Baku over the bundled coastline; places elsewhere are listed beside it.
@@ -152,6 +154,7 @@ def baku_deck(
     for street tiles; without, it requests nothing and the bundled land and
     shore are the whole basemap.
     """
+    status_text = status_text or status_texts(lang)
     rows = [
         _row(place, statuses[place.id], status_text, lang)
         for place in catalog.places.values()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -38,7 +38,7 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     MINUTE = "minute"
     HOUR = "hour"
     APPROXIMATE = "approximate"
@@ -51,7 +51,7 @@ class Precision(str, Enum):
         return self in (Precision.MINUTE, Precision.HOUR)
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """Timeline lanes, in the order they are drawn from top to bottom."""
 
     BACKGROUND = "background"
@@ -62,22 +62,6 @@ class Category(str, Enum):
     POLITICAL = "political"
     MOURNING = "mourning"
     MEMORY = "memory"
-
-    @property
-    def label(self) -> str:
-        return CATEGORY_LABELS[self]
-
-
-CATEGORY_LABELS = {
-    Category.BACKGROUND: "Background and protest",
-    Category.INFORMATION: "Information blockade",
-    Category.MILITARY: "Troops",
-    Category.VIOLENCE: "Violence",
-    Category.CASUALTIES: "Figures claimed",
-    Category.POLITICAL: "Political response",
-    Category.MOURNING: "Mourning",
-    Category.MEMORY: "Aftermath and memory",
-}
 
 
 def _latitude(value: float) -> float:
@@ -154,7 +138,7 @@ class Place(Record):
 
     @field_validator("lat", "lon", "path")
     @classmethod
-    def _field_fits_kind(cls, value, info: ValidationInfo):  # noqa: ANN001
+    def _field_fits_kind(cls, value, info: ValidationInfo):
         # A field that the kind rules out is reported at its own line.
         kind = info.data.get("kind")
         if value is not None and kind == "point" and info.field_name == "path":
@@ -165,24 +149,20 @@ class Place(Record):
 
     @model_validator(mode="after")
     def _geometry_fits_kind(self) -> Place:
-        if self.kind == "point":
-            if self.lat is None or self.lon is None:
-                raise ValueError(
-                    "a point place needs both lat and lon; run `python -m blackjanuary geocode` to look it up"
-                )
-            if self.path is not None:
-                raise ValueError("a point place has lat/lon, not a path")
-        else:
-            if self.path is None or len(self.path) < 2:
-                raise ValueError("a line place needs a path of at least two [lat, lon] points")
-            if self.lat is not None or self.lon is not None:
-                raise ValueError("a line place has a path, not lat/lon")
+        # A field the kind rules out was already refused at its own line (_field_fits_kind).
+        if self.kind == "point" and (self.lat is None or self.lon is None):
+            raise ValueError("a point place needs both lat and lon; run `python -m blackjanuary geocode` to look it up")
+        if self.kind == "line" and (self.path is None or len(self.path) < 2):
+            raise ValueError("a line place needs a path of at least two [lat, lon] points")
         return self
 
     @property
     def points(self) -> list[tuple[float, float]]:
         """Every [lat, lon] of the place: one for a point, the path for a line."""
-        return list(self.path) if self.path else [(self.lat, self.lon)]
+        if self.path:
+            return list(self.path)
+        assert self.lat is not None and self.lon is not None, f"point place {self.id} has lat and lon (validated)"
+        return [(self.lat, self.lon)]
 
     def name_in(self, lang: str) -> str:
         """The place's name in an interface language: `names.az` or `names.ru`, else `name`."""
@@ -262,12 +242,16 @@ class Event(Record):
     @property
     def first(self) -> datetime:
         """The earliest instant the evidence gives: the start, or the end where the start is open."""
-        return self.start if self.start is not None else self.end  # type: ignore[return-value]
+        first = self.start if self.start is not None else self.end
+        assert first is not None, f"event {self.id} has a start, an end or both (_has_an_edge)"
+        return first
 
     @property
     def last(self) -> datetime:
         """The latest instant the evidence gives: the end, or the start where the end is open."""
-        return self.end if self.end is not None else self.start  # type: ignore[return-value]
+        last = self.end if self.end is not None else self.start
+        assert last is not None, f"event {self.id} has a start, an end or both (_has_an_edge)"
+        return last
 
     @property
     def open_start(self) -> bool:
@@ -315,7 +299,7 @@ class Narrative(Record):
 # --- numeric claims (the Figures page) -------------------------------------
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     EXACT = "exact"
     ABOUT = "about"
     AT_LEAST = "at-least"
@@ -325,24 +309,12 @@ class Qualifier(str, Enum):
     VAGUE = "vague"
 
 
-MEASURE_LABELS = {
-    "killed": "People killed",
-    "wounded": "People wounded",
-    "detained": "People detained or arrested",
-    "missing": "People missing",
-    "troops": "Troops deployed",
-    "tanks": "Tanks and armoured vehicles",
-    "expelled": "Azerbaijanis expelled from Armenia",
-    "rally-crowd": "People at rallies and protests",
-    "funeral-crowd": "People at the funerals",
-    "commemoration-crowd": "People at the yearly commemoration",
-    "pogrom-killed": "People killed in the January pogroms",
-}
-
-
-def measure_label(measure: str) -> str:
-    """A known measure's label; a curator's new measure reads as its id in words."""
-    return MEASURE_LABELS.get(measure) or measure.replace("-", " ").capitalize()
+# The measures the interface has words for (i18n.measure_name), in the order the Figures page offers them;
+# a curator's new measure comes after them.
+KNOWN_MEASURES = (
+    "killed", "wounded", "detained", "missing", "troops", "tanks", "expelled", "rally-crowd", "funeral-crowd",
+    "commemoration-crowd", "pogrom-killed",
+)
 
 
 def _numbers_in(wording: str) -> set[int]:
@@ -391,7 +363,3 @@ class Claim(Record):
         elif self.reading is None:
             raise ValueError("wording without digits needs a reading: how the words give low and high")
         return self
-
-    @property
-    def label(self) -> str:
-        return measure_label(self.measure)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pydeck as pdk
 
-from .loading import Catalog
-from .maps import baku_deck, fit_view
-from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place, Source
 from .i18n import tr
+from .loading import Catalog
+from .maps import baku_deck, fit_view, status_texts
+from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place
 from .timeline import describe_event_window
 
 CONTENT_NOTE = tr("en", "content_note")  # the export's, in English like the catalogue
@@ -17,7 +17,6 @@ CONTENT_NOTE_SHORT = tr("en", "content_note_short")
 CITY_VIEW = {"latitude": 40.385, "longitude": 49.85, "zoom": 11.3}
 SLIDE_MAP_WIDTH = 520  # half a 1280-pixel projector, less the margins
 SLIDE_MAP_HEIGHT = 340  # with the heading above it, a slide fits 1280×720
-SLIDE_STATUS_TEXT = {"active": "this step", "past": "an earlier step", "future": "a later step"}
 CHRONOLOGY_ID = "chronology"
 
 
@@ -61,9 +60,10 @@ def narrative_or_chronology(catalog: Catalog, narrative_id: str, lang: str = "en
 
 def slides(catalog: Catalog, narrative: Narrative, lang: str = "en") -> list[Slide]:
     """The narrative's steps with what each shows; places stay on the map once a step has shown them."""
-    out, seen = [], []
+    out: list[Slide] = []
+    seen: list[str] = []
     for number, step in enumerate(narrative.steps, start=1):
-        event = catalog.event(step.event)
+        event = catalog.require_event(step.event)  # a narrative's steps name known events (loading checks them)
         places = tuple(catalog.places[p] for p in event.places)
         statuses = {p: "past" for p in seen}
         statuses.update({p.id: "active" for p in places})
@@ -98,26 +98,5 @@ def _view(asked: MapView | None, here: tuple[Place, ...], shown: list[Place]) ->
 
 
 def slide_deck(catalog: Catalog, slide: Slide, tiles: bool = False, lang: str = "en") -> pdk.Deck:
-    status_text = {**SLIDE_STATUS_TEXT, "active": tr(lang, "slide_this_step"), "past": tr(lang, "slide_earlier_step")}
+    status_text = {**status_texts(lang), "active": tr(lang, "slide_this_step"), "past": tr(lang, "slide_earlier_step")}
     return baku_deck(catalog, slide.statuses, tiles=tiles, view=slide.view, status_text=status_text, lang=lang)
-
-
-def slide_from_params(params: dict[str, str], catalog: Catalog, lang: str = "en") -> tuple[str, int, list[str]]:
-    """Read `narrative` and `step` from the URL: (narrative id, step, notices), politely ignoring what doesn't fit."""
-    notices = []
-    default = next(iter(catalog.narratives), CHRONOLOGY_ID)
-    asked = params.get("narrative")
-    narrative = default
-    if asked:
-        if narrative_or_chronology(catalog, asked):
-            narrative = asked
-        else:
-            notices.append(tr(lang, "bad_narrative", value=asked))
-    count = len(narrative_or_chronology(catalog, narrative).steps)
-    step, text = 0, params.get("step")
-    if text:
-        if text.isascii() and text.isdigit() and int(text) <= count:
-            step = int(text)
-        else:
-            notices.append(tr(lang, "bad_step", value=text, count=count))
-    return narrative, step, notices

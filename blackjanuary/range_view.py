@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from .timeline_figure import TimelineLayout, cursor_html, layout_timeline, timeline_figure
-from .loading import Catalog
-from .maps import baku_deck, place_statuses
-from .models import Event
 from .i18n import tr
-from .timeline import RANGES, STATUSES, StepChanges, StepIndex, build_step_index, step_label
+from .loading import Catalog
+from .maps import baku_deck, place_statuses, status_texts
+from .models import Event
+from .timeline import RANGES, Status, StepChanges, StepIndex, build_step_index, step_label
+from .timeline_figure import TimelineLayout, cursor_html, layout_timeline, timeline_figure
 
 
 @dataclass
@@ -21,7 +21,7 @@ class RangeView:
     catalog: Catalog
     index: StepIndex
     layout: TimelineLayout
-    statuses: tuple[dict[str, str], ...]
+    statuses: tuple[dict[str, Status], ...]
     _figures: dict = field(default_factory=dict, repr=False)
     _decks: dict = field(default_factory=dict, repr=False)
 
@@ -72,7 +72,7 @@ class RangeView:
             heading = tr(lang, "changed_heading", previous=step_label(self.steps[position - 1], self.index.range, lang))
 
         def titles(ids: tuple[str, ...]) -> str:
-            return "; ".join(self.catalog.event(i).title for i in ids)
+            return "; ".join(self.catalog.require_event(i).title for i in ids)  # ids of the catalogue's own events
 
         lines = [
             tr(lang, key, titles=titles(ids))
@@ -93,7 +93,7 @@ class RangeView:
     def deck(self, position: int, selected_place: str | None, tiles: bool = False, lang: str = "en") -> pdk.Deck:
         key = (position, selected_place, tiles, lang)
         if key not in self._decks:
-            status_text = {s: tr(lang, f"status_{s}") for s in STATUSES}
+            status_text = status_texts(lang)
             self._decks[key] = baku_deck(
                 self.catalog, self.statuses[position], selected_place, tiles, status_text=status_text, lang=lang
             )

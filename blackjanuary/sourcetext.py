@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .loading import Catalog
 from .text import html_escape
@@ -34,7 +35,7 @@ def highlighted_html(text: str, marks: list[Mark], titles: dict[str, str], targe
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     pieces: list[str] = []
     target_opened = False
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         segment = html_escape(text[a:b]).replace("\n\n", "</p><p>").replace("\n", "<br>")
         covering = [m for m in marks if m.start <= a and b <= m.end]
         if not covering:

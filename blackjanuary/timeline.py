@@ -10,9 +10,11 @@ texts do not say when it ended), never silently active or past.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .i18n import format_day, tr
@@ -29,7 +31,8 @@ def baku(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dat
 
 def offset_problem(value: datetime) -> str | None:
     """Why `value` is not a Baku local time with its offset written out, or None."""
-    if value.tzinfo is None or value.utcoffset() is None:
+    offset = value.utcoffset()
+    if value.tzinfo is None or offset is None:
         return "needs a UTC offset, e.g. 1990-01-20T02:00:00+04:00 (Baku time)"
     local = value.replace(tzinfo=None)
     try:
@@ -39,13 +42,14 @@ def offset_problem(value: datetime) -> str | None:
     if in_baku == local:
         return None  # either offset of an hour the clocks repeated is right
     expected = local.replace(tzinfo=BAKU).utcoffset()
-    if value.utcoffset() in {expected, local.replace(tzinfo=BAKU, fold=1).utcoffset()}:
+    assert expected is not None, "a time in the Asia/Baku zone always has an offset"
+    if offset in {expected, local.replace(tzinfo=BAKU, fold=1).utcoffset()}:
         return (
             f"{local:%H:%M} did not exist in Baku on {value.date().isoformat()}: "
             "the clocks were put forward"
         )
     return (
-        f"offset {_offset_text(value.utcoffset())} is not Baku time on "
+        f"offset {_offset_text(offset)} is not Baku time on "
         f"{value.date().isoformat()}; Asia/Baku was UTC{_offset_text(expected)}"
     )
 
@@ -158,10 +162,19 @@ def range_for(when: datetime) -> str:
     return "years"
 
 
-STATUSES = ("active", "open", "past", "future")  # a place takes the first that any of its events has
+class Status(StrEnum):
+    """How an event, or a place by its events, stands at a step. Equal to its value, so it reads as text in JSON."""
+
+    ACTIVE = "active"  # its window meets the step
+    OPEN = "open"  # it began at an earlier step and the texts give no end (or ended later, with no start given)
+    PAST = "past"
+    FUTURE = "future"
 
 
-def step_status(event: "Event", at: datetime, step_end: datetime) -> str:
+STATUSES = tuple(Status)  # a place takes the first that any of its events has
+
+
+def step_status(event: Event, at: datetime, step_end: datetime) -> Status:
     """'active', 'open', 'past' or 'future' for an event seen from the step [at, step_end).
 
     'open' is a step after an open-ended event began (or before an event with
@@ -171,16 +184,17 @@ def step_status(event: "Event", at: datetime, step_end: datetime) -> str:
     if start is not None and end is not None:
         end = end if end > start else start + timedelta(minutes=1)  # a moment still shows at its step
         if start < step_end and end > at:
-            return "active"
-        return "past" if end <= at else "future"
+            return Status.ACTIVE
+        return Status.PAST if end <= at else Status.FUTURE
     if end is None:  # open end
+        assert start is not None, f"event {event.id} has neither start nor end (Event._has_an_edge refuses that)"
         if start >= step_end:
-            return "future"
-        return "active" if start >= at else "open"
+            return Status.FUTURE
+        return Status.ACTIVE if start >= at else Status.OPEN
     # open start
     if end <= at:
-        return "past"
-    return "active" if end <= step_end else "open"
+        return Status.PAST
+    return Status.ACTIVE if end <= step_end else Status.OPEN
 
 
 @dataclass(frozen=True)
@@ -211,7 +225,7 @@ class StepIndex:
         return self.steps.index(self.range.snap(when))
 
 
-def build_step_index(time_range: TimeRange, events: Iterable["Event"]) -> StepIndex:
+def build_step_index(time_range: TimeRange, events: Iterable[Event]) -> StepIndex:
     steps = tuple(time_range.steps())
     events = sorted(events, key=lambda e: (e.first, e.last, e.id))
     uncertain_end = {e.id for e in events if e.end_uncertain}
@@ -222,19 +236,19 @@ def build_step_index(time_range: TimeRange, events: Iterable["Event"]) -> StepIn
     for step in steps:
         step_end = time_range.next_step(step)
         status = {e.id: step_status(e, step, step_end) for e in events}
-        now = frozenset(k for k, v in status.items() if v == "active")
+        now = frozenset(k for k, v in status.items() if v == Status.ACTIVE)
         before = active[-1] if active else frozenset()
-        ended = [e.id for e in events if e.id in before and status[e.id] != "active"]
+        ended = [e.id for e in events if e.id in before and status[e.id] != Status.ACTIVE]
         changes.append(
             StepChanges(
                 begun=tuple(e.id for e in events if e.id in now and e.id not in before),
-                over=tuple(i for i in ended if i not in uncertain_end and status[i] == "past"),
+                over=tuple(i for i in ended if i not in uncertain_end and status[i] == Status.PAST),
                 over_by=tuple(i for i in ended if i in uncertain_end),
             )
         )
         active.append(now)
-        past.append(frozenset(k for k, v in status.items() if v == "past"))
-        still_open.append(frozenset(k for k, v in status.items() if v == "open"))
+        past.append(frozenset(k for k, v in status.items() if v == Status.PAST))
+        still_open.append(frozenset(k for k, v in status.items() if v == Status.OPEN))
     return StepIndex(time_range, steps, tuple(active), tuple(past), tuple(still_open), tuple(changes))
 
 
@@ -319,10 +333,11 @@ def describe_instant(when: datetime, precision: str, lang: str = "en", *, closin
     return f"{_day(when.date(), lang)}, {approx}{when:%H:%M} {tr(lang, 'baku_time')}"
 
 
-def describe_event_window(event: "Event", lang: str = "en") -> str:
+def describe_event_window(event: Event, lang: str = "en") -> str:
     """An event's window in words, saying where the evidence leaves an edge open or only bounds it."""
     precision = event.precision.value
     if event.start is None:
+        assert event.end is not None, f"event {event.id} has neither start nor end (Event._has_an_edge refuses that)"
         return tr(lang, "window_open_start", end=describe_instant(event.end, precision, lang, closing=True))
     if event.end is None:
         return tr(lang, "window_open_end", start=describe_instant(event.start, precision, lang))

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .loading import Catalog, Problem
@@ -59,7 +60,7 @@ def quoted_phrases(text: str) -> list[str]:
     return [flat(a or b) for a, b in _QUOTED.findall(text)]
 
 
-def english_texts(catalog: "Catalog") -> Iterator[tuple[Key, str]]:
+def english_texts(catalog: Catalog) -> Iterator[tuple[Key, str]]:
     """Every translatable English text of the catalogue, with its key."""
     for event in catalog.events:
         for name in FIELDS["events"]:
@@ -143,7 +144,7 @@ def file_path(key: Key) -> tuple:
     return (kind, record, *rest)
 
 
-def check_language(catalog: "Catalog", data_dir: Path, lang: str) -> tuple[LanguageText, list["Problem"]]:
+def check_language(catalog: Catalog, data_dir: Path, lang: str) -> tuple[LanguageText, list[Problem]]:
     """Read one language's file and check it against the catalogue's English: (usable texts, warnings)."""
     from .loading import Problem, _label, _line_for, read_yaml
 
@@ -165,9 +166,9 @@ def check_language(catalog: "Catalog", data_dir: Path, lang: str) -> tuple[Langu
         pair: Any = data
         for step in where:
             pair = pair.get(step) if isinstance(pair, dict) else None
-        problem = pair_problem(text, pair, lang) if pair is not None else "missing: no translation yet"
-        if problem:
-            problems.append(Problem(label, _line_for(lines, where), f"{describe_key(key)}: {problem}", "warning"))
+        issue = pair_problem(text, pair, lang) if pair is not None else "missing: no translation yet"
+        if issue:
+            problems.append(Problem(label, _line_for(lines, where), f"{describe_key(key)}: {issue}", "warning"))
         else:
             texts[key] = _unwrapped(pair[lang])
     known = {file_path(key) for key in english}
@@ -181,7 +182,7 @@ def check_language(catalog: "Catalog", data_dir: Path, lang: str) -> tuple[Langu
     return LanguageText(lang, texts, untranslated, by or None, reviewed or None), problems
 
 
-def check_translations(catalog: "Catalog", data_dir: Path) -> tuple[dict[str, LanguageText], list["Problem"]]:
+def check_translations(catalog: Catalog, data_dir: Path) -> tuple[dict[str, LanguageText], list[Problem]]:
     """Every language's translations, checked; none where the data folder has no translations folder at all."""
     found: dict[str, LanguageText] = {}
     problems: list[Problem] = []
@@ -193,13 +194,13 @@ def check_translations(catalog: "Catalog", data_dir: Path) -> tuple[dict[str, La
     return found, problems
 
 
-def counts(catalog: "Catalog") -> dict[str, tuple[int, int]]:
+def counts(catalog: Catalog) -> dict[str, tuple[int, int]]:
     """Per language: (texts translated, texts in the catalogue)."""
     total = sum(1 for _ in english_texts(catalog))
     return {lang: (len(text.texts), total) for lang, text in catalog.translations.items()}
 
 
-def localised(catalog: "Catalog", lang: str, mark: str) -> "Catalog":
+def localised(catalog: Catalog, lang: str, mark: str) -> Catalog:
     """The catalogue with its own text in `lang`: each translation that passed, else the English after `mark`.
 
     Quotes, citations and every field that is not text of ours stay as they are.
@@ -241,7 +242,7 @@ def localised(catalog: "Catalog", lang: str, mark: str) -> "Catalog":
                    language=lang, _by_id={}, _languages={})
 
 
-def untranslated_notice(catalog: "Catalog", lang: str) -> str | None:
+def untranslated_notice(catalog: Catalog, lang: str) -> str | None:
     """In Azerbaijani or Russian, how many of the catalogue's texts are shown in English and how they are marked."""
     from .i18n import DEFAULT_LANGUAGE, language_name, tr
 

@@ -1,13 +1,16 @@
-"""Driving the app in Chromium: open a page that records what it asked for and any error, wait for reruns."""
+"""Driving the app in Chromium: open a page that records what it asked for and any error, wait for reruns;
+the link's parameters, screenshots, and the layout check the browser tests share."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Browser, Page
 
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 800}
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # Streamlit's frontend probes <page path>/_stcore/health and <page path>/_stcore/host-config
@@ -60,3 +63,27 @@ def settle(page: Page) -> None:
 def visit(page: Page, url: str) -> None:
     page.goto(url)
     settle(page)
+
+
+def params(page: Page) -> dict[str, str]:
+    """The page's link parameters, one value each."""
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def screenshot(page: Page, name: str, full_page: bool = False) -> None:
+    """A screenshot in test-artifacts/<name>.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=full_page)
+
+
+# The layout check: what is wider than the window, so that the page scrolls sideways. [] when nothing is.
+OVERFLOW = """() => {
+    const wide = [];
+    const root = document.scrollingElement;
+    if (root.scrollWidth > innerWidth) wide.push(`document: ${root.scrollWidth} > ${innerWidth}`);
+    for (const id of ['stMain', 'stMainBlockContainer']) {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        if (el.scrollWidth > el.clientWidth) wide.push(`${id}: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    return wide;
+}"""

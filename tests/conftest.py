@@ -1,5 +1,6 @@
-"""Helpers shared by the tests: a tiny valid data folder that each test bends one way,
-the real data made hostile, and headless Chromium.
+"""Fixtures shared by the tests: the shipped catalogue, a tiny valid data folder that each
+test bends one way, the real data made hostile, and headless Chromium; and the `browser`
+mark, put on every test that drives Chromium (helpers.py and browsing.py hold the functions).
 
 Line numbers matter: the tests assert `file:line` for every problem, so the
 texts below are kept short and their lines are counted in the comments.
@@ -7,13 +8,14 @@ texts below are kept short and their lines are counted in the comments.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import yaml
-
-from blackjanuary import check
 from hostile import HOSTILE, write_hostile_copy
+
+from blackjanuary import check, load
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Debian's Chromium: Playwright cannot download its own browser here.
@@ -92,6 +94,64 @@ FILES = {
     "events.yaml": EVENTS_YAML,
     "sources/paper.txt": PAPER_TXT,
 }
+
+
+# --- the `browser` mark ------------------------------------------------------
+#
+# `pytest -m "not browser"` is the fast loop; CI runs everything. A test is a browser
+# test if it asks for one of these fixtures (directly or through another fixture);
+# a module that launches Chromium on its own sets `pytestmark = pytest.mark.browser`.
+BROWSER_FIXTURES = {"browser", "app_url"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+def _unmarked_launch(*args, **kwargs):
+    raise RuntimeError("this test launches Chromium but is not marked `browser`: "
+                       "ask for the `browser` fixture, or mark it (see tests/conftest.py)")
+
+
+@contextmanager
+def _no_chromium_unless_marked(item):
+    """A test without the mark may not launch Chromium, in its fixtures (module-scoped ones too) or its body."""
+    if item.get_closest_marker("browser") is not None:
+        yield
+        return
+    try:
+        from playwright.sync_api import BrowserType
+    except ImportError:  # no Playwright, no Chromium to launch
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BrowserType, "launch", _unmarked_launch)
+        patch.setattr(BrowserType, "launch_persistent_context", _unmarked_launch)
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    with _no_chromium_unless_marked(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    with _no_chromium_unless_marked(item):
+        return (yield)
+
+
+# --- fixtures -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The shipped data, loaded (raising InvalidData if it does not validate). Tests only read it."""
+    return load(DATA)
 
 
 @pytest.fixture(scope="session")

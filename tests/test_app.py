@@ -1,38 +1,18 @@
 """The app driven through Streamlit's AppTest: pages, scrubbing, deep links, chart selections, invalid data."""
 
-import json
-import re
 import shutil
 from pathlib import Path
 
 import pytest
+import streamlit
+from component import component_payload, component_state, send
+from helpers import ROOT, navigation_pages, open_page, run_app, texts, unescape
 from streamlit.testing.v1 import AppTest
 
 from blackjanuary.text import md_escape
-from component import component_payload, component_state, send
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 ACTIVE_RED = [198, 40, 40, 235]
-
-
-def run_app(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [unescape(s.value) for s in at.subheader]
-    parts += [c.value for c in at.caption] + [w.value for w in at.warning] + [b.label for b in at.button]
-    parts += [e.label for e in at.expander]
-    return unescape("\n".join(parts))
-
-
-def unescape(markdown: str) -> str:
-    """What the reader sees of escaped Markdown: the characters without their backslashes."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+PAGES = navigation_pages()  # the files app.py hands to st.navigation, read from its source
 
 
 def status_at(at: AppTest, place_id: str, step: str) -> str:
@@ -45,11 +25,29 @@ def status_at(at: AppTest, place_id: str, step: str) -> str:
 NIGHT_HOURS = 19  # 19 Jan 18:00 to 20 Jan 13:00, the end of the last step
 
 
-@pytest.mark.parametrize("page", ["app_pages/explore.py", "app_pages/present.py", "app_pages/sources.py"])
+def test_the_pages_are_read_from_app_pys_navigation(monkeypatch):
+    """The list the next test runs over: every page the app registers, as the app registers them when it runs."""
+    assert PAGES and "app_pages/explore.py" in PAGES
+    assert len(set(PAGES)) == len(PAGES) and all((ROOT / page).is_file() for page in PAGES)
+    registered: list[list[str]] = []
+    original = streamlit.navigation
+
+    def recording(pages, *args, **kwargs):
+        registered.append([Path(page._page).resolve().relative_to(ROOT).as_posix() for page in pages
+                           if isinstance(page._page, Path)])
+        return original(pages, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "navigation", recording)
+    assert not run_app().exception
+    assert registered == [PAGES]
+
+
+@pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_without_exception(page):
     at = run_app()
     at.switch_page(page).run()
     assert not at.exception
+    assert at.main.children, f"{page} drew nothing"
 
 
 def test_explore_opens_at_midnight_with_the_night_handed_to_the_component():
@@ -113,8 +111,10 @@ def test_bad_links_are_ignored_with_a_notice(query, notice):
     at = run_app(query)
     assert not at.exception
     # The link's text is escaped for Markdown: shown as typed, never as an image or a link.
-    assert any(notice in w.value.replace("\\", "") for w in at.warning)
-    assert all(md_escape(query.get("place", "")) in w.value for w in at.warning if "place" in w.value)
+    [value] = query.values()
+    [shown] = [w.value for w in at.warning if notice in unescape(w.value)]
+    assert md_escape(value) in shown
+    assert shown == md_escape(unescape(shown)), "the whole notice is escaped, not only the value"
     assert component_state(at)["step"] == "1990-01-20T00:00"
 
 
@@ -158,7 +158,7 @@ def test_clearing_the_selection_in_the_panel_tells_the_component():
 
 def test_a_place_outside_baku_is_in_the_payload_with_its_status():
     at = run_app({"t": "1990-01-21T00:00", "r": "january"})
-    moscow = [p for p in component_payload(at)["places"] if p["id"] == "permanent-representation-moscow"][0]
+    moscow = next(p for p in component_payload(at)["places"] if p["id"] == "permanent-representation-moscow")
     assert moscow["in_baku"] is False
     send(at, trigger=("select", {"place": "permanent-representation-moscow"}))
     assert "Azerbaijan's Permanent Representation in Moscow" in [unescape(s.value) for s in at.subheader]
@@ -169,8 +169,7 @@ def test_invalid_data_lists_problems_on_the_page(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "data", data)
     events = data / "events.yaml"
     events.write_text(events.read_text(encoding="utf-8").replace("Tanks crushed cars", "Tanks crushed buses"), encoding="utf-8")
-    monkeypatch.setenv("BLACKJANUARY_DATA", str(data))
-    at = run_app()
+    at = run_app(data_dir=data, monkeypatch=monkeypatch)
     assert not at.exception
     assert "cannot open" in at.error[0].value
     listing = at.code[0].value
@@ -179,9 +178,7 @@ def test_invalid_data_lists_problems_on_the_page(tmp_path, monkeypatch):
 
 
 def test_sources_page_highlights_the_cited_passage():
-    at = run_app()
-    at.query_params.update({"source": "teen-voice", "event": "tanks-crush-cars", "q": "0"})
-    at.switch_page("app_pages/sources.py").run()
+    at = open_page("app_pages/sources.py", {"source": "teen-voice", "event": "tanks-crush-cars", "q": "0"})
     assert not at.exception
     html = at.get("html")[0].proto.body
     assert 'id="passage-target"' in html

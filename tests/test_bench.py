@@ -63,8 +63,8 @@ def test_the_previous_explore_page_still_runs_on_todays_data():
 
 def test_synthetic_data_validates_without_errors(tmp_path):
     """The 10,000-event data is built from real sentences, attributed as the loader asks: it must load."""
-    from blackjanuary import check
     from benchmarks.synthetic import generate
+    from blackjanuary import check
 
     catalog, problems = check(generate(tmp_path / "data", events=400, places=40))
     assert catalog is not None, [str(p) for p in problems if p.severity == "error"][:5]

@@ -13,22 +13,21 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
+from browsing import DESKTOP, OVERFLOW, Traffic, open_page, params, screenshot, settle, visit
+from hostile import HOSTILE, QUOTE, QUOTED_EVENT, QUOTED_SOURCE, write_hostile_copy
 from playwright.sync_api import Page, expect
 
 from blackjanuary import Catalog, load
 from blackjanuary.devserver import running_app
-from blackjanuary.range_view import range_view
 from blackjanuary.maps import fit_view
+from blackjanuary.range_view import range_view
 from blackjanuary.timeline import parse_local
-from browsing import DESKTOP, Traffic, open_page, settle, visit
-from hostile import HOSTILE, QUOTE, QUOTED_EVENT, QUOTED_SOURCE, write_hostile_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 
 EXPLORER = ".bjx"
@@ -43,10 +42,6 @@ def wait_for_explorer(page: Page) -> None:
     page.locator(f"{EXPLORER}[data-drawn]").wait_for()
     page.locator(f"{MAP} canvas").wait_for()
     page.locator(TIMELINE).wait_for()
-
-
-def params(page: Page) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
 
 
 def step_line(page: Page):
@@ -65,11 +60,6 @@ def heading(page: Page, text: str):
 def picks(page: Page) -> list[str]:
     """The titles listed as events at the step, in order (groups: the moment, then longer periods)."""
     return page.locator(".bjx-list ul:not(.bjx-places) .bjx-item-title").all_inner_texts()
-
-
-def screenshot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"{name}.png")
 
 
 # What the page shows of the step, read in one go: the slider, the words, the
@@ -153,11 +143,6 @@ def event_point(page: Page, event_id: str) -> tuple[float, float]:
 
 
 # --- fixtures ----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load(DATA)
 
 
 @pytest.fixture
@@ -451,18 +436,6 @@ def test_invalid_data_lists_problems_with_lines(browser, tmp_path):
 
 
 # --- 7. layout ---------------------------------------------------------------
-
-
-OVERFLOW = """() => {
-    const wide = [];
-    const root = document.scrollingElement;
-    if (root.scrollWidth > innerWidth) wide.push(`document: ${root.scrollWidth} > ${innerWidth}`);
-    for (const id of ['stMain', 'stMainBlockContainer']) {
-        const el = document.querySelector(`[data-testid="${id}"]`);
-        if (el.scrollWidth > el.clientWidth) wide.push(`${id}: ${el.scrollWidth} > ${el.clientWidth}`);
-    }
-    return wide;
-}"""
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])

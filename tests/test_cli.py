@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_formats import TITLES, translated_data
 
 from blackjanuary.__main__ import main
 from blackjanuary.i18n import tr
-from test_formats import TITLES, translated_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -49,7 +49,7 @@ def test_real_data(capsys):
 
 def test_data_folder_from_the_environment(make_data, capsys, monkeypatch):
     monkeypatch.setenv("BLACKJANUARY_DATA", str(make_data(drop=["events.yaml"])))
-    code, out, err = validate(capsys)
+    code, _out, err = validate(capsys)
     assert code == 1
     assert err[0].endswith("events.yaml:0: file is missing")
 
@@ -96,14 +96,14 @@ def test_every_invalid_example_exits_1(make_data, capsys, case):
         folder = case
     else:
         folder = make_data(files={case.name.split("--")[0] + ".yaml": case.read_bytes()})
-    code, out, err = validate(capsys, "--data", str(folder))
+    code, _out, err = validate(capsys, "--data", str(folder))
     assert code == 1
     assert err and all(PROBLEM.fullmatch(line) for line in err[:-1]), err
     assert SUMMARY.fullmatch(err[-1])
 
 
 def test_a_folder_that_is_not_there(tmp_path, capsys):
-    code, out, err = validate(capsys, "--data", str(tmp_path / "nowhere"))
+    code, _out, err = validate(capsys, "--data", str(tmp_path / "nowhere"))
     assert code == 1
     assert len(err) == 4 and all(line.endswith(": file is missing") for line in err[:3])
 
@@ -111,7 +111,7 @@ def test_a_folder_that_is_not_there(tmp_path, capsys):
 def test_a_yaml_file_that_is_a_folder(make_data, capsys):
     folder = make_data(drop=["places.yaml"])
     (folder / "places.yaml").mkdir()
-    code, out, err = validate(capsys, "--data", str(folder))
+    code, _out, err = validate(capsys, "--data", str(folder))
     assert code == 1
     assert err[0] == f"{folder / 'places.yaml'}:0: file could not be read: Is a directory"
 

@@ -8,26 +8,23 @@ does not.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from pathlib import Path
 
 import pytest
+from helpers import ROOT, open_page, run_app, unescape
+from problems import assert_reported, errors
 from streamlit.testing.v1 import AppTest
 
 from blackjanuary import check
 from blackjanuary.attribution import citation_attribution, timing_lines
 from blackjanuary.evidence import clock_written, counted_sources, dates_written, edge_supported
-from blackjanuary.range_view import range_view
-from blackjanuary.timeline_figure import FADE_LEVELS, layout_timeline, segments, timeline_figure
 from blackjanuary.loading import attribution_unit, speaker_named, speaker_voice
 from blackjanuary.models import Event
-from blackjanuary.timeline import BAKU, RANGES, baku, build_step_index, describe_event_window, step_status
-from problems import assert_reported, errors
+from blackjanuary.range_view import range_view
+from blackjanuary.timeline import BAKU, RANGES, baku, describe_event_window, step_status
+from blackjanuary.timeline_figure import FADE_LEVELS, layout_timeline, segments, timeline_figure
 
 E, S, P = "events.yaml", "sources.yaml", "places.yaml"
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 
 
 def warnings(folder) -> list[str]:
@@ -404,22 +401,15 @@ def test_places_of_open_events_are_neither_red_nor_grey(real):
 # --- the page ------------------------------------------------------------------------------
 
 
-def explore(query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
 def shown(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.label for e in at.expander]
-    return re.sub(r"\\(.)", r"\1", "\n".join(parts))
+    return unescape("\n".join(parts))
 
 
 def test_explore_says_when_an_hour_is_not_told_apart(real):
     from component import component_payload
 
-    at = explore({"t": "1990-01-20T03:00"})
+    at = run_app({"t": "1990-01-20T03:00"})
     assert not at.exception
     payload = component_payload(at)
     # The component shows these lines in the browser at each step; the page hands them over once per range.
@@ -433,7 +423,7 @@ def test_explore_says_when_an_hour_is_not_told_apart(real):
 
 
 def test_explore_event_panel_shows_each_sources_time_and_speaker(real):
-    at = explore({"event": "tv-power-unit-blown-up", "t": "1990-01-19T19:00"})
+    at = run_app({"event": "tv-power-unit-blown-up", "t": "1990-01-19T19:00"})
     assert not at.exception
     text = shown(at)
     assert "When, as each source puts it" in text
@@ -443,17 +433,15 @@ def test_explore_event_panel_shows_each_sources_time_and_speaker(real):
 
 
 def test_explore_place_panel_says_a_position_is_estimated(real):
-    at = explore({"place": "tv-centre"})
+    at = run_app({"place": "tv-centre"})
     assert not at.exception
     assert "Position estimated, not read off a map: " in shown(at)
-    at = explore({"place": "alley-of-martyrs"})
+    at = run_app({"place": "alley-of-martyrs"})
     assert "Position estimated" not in shown(at)
 
 
 def test_chronology_shows_the_disagreement_on_when(real):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("app_pages/chronology.py").run()
+    at = open_page("app_pages/chronology.py")
     assert not at.exception
     [html] = [h.proto.body for h in at.get("html") if "bj-chronology" in h.proto.body]
     row = html[html.index('id="chrono-mass-funeral"'):]
@@ -473,18 +461,15 @@ def test_the_offline_slides_show_each_sources_time(real):
     assert "Azer Garayev, political analyst, quoted by Trend News Agency" in tv
 
 
-def test_speakers_and_notes_on_when_stay_inert(tmp_path):
+def test_speakers_and_notes_on_when_stay_inert(tmp_path, monkeypatch):
+    from hostile import HOSTILE, write_hostile_copy
+
     from blackjanuary import load
     from blackjanuary.text import md_escape
-    from hostile import HOSTILE, write_hostile_copy
 
     folder = write_hostile_copy(ROOT / "data", tmp_path / "data")
     catalog = load(folder)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["event"] = "tv-power-unit-blown-up"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("BLACKJANUARY_DATA", str(folder))
-        at.run()
+    at = run_app({"event": "tv-power-unit-blown-up"}, data_dir=folder, monkeypatch=monkeypatch)
     assert not at.exception
     raw = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
     assert "<img" not in raw.replace("\\<img", "") and "](javascript" not in raw.replace("\\]\\(javascript", "")

@@ -4,9 +4,18 @@ import json
 
 import pytest
 
-from blackjanuary.range_view import range_view
-from blackjanuary.explorer import LONG, OPEN_END, PRECISE, SINGLE, component_data, explorer_payload, payload_bytes, step_changes
+from blackjanuary.explorer import (
+    LONG,
+    OPEN_END,
+    PRECISE,
+    SINGLE,
+    component_data,
+    explorer_payload,
+    payload_bytes,
+    step_changes,
+)
 from blackjanuary.maps import fit_view
+from blackjanuary.range_view import range_view
 from blackjanuary.timeline import format_local
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from blackjanuary import check, load
+from blackjanuary import check
 from blackjanuary.geo import describe_km, distances_text, km_between, place_warnings
 from blackjanuary.models import Place
 
@@ -16,11 +16,6 @@ def place(**fields) -> Place:
     base = {"id": "p", "name": "P", "names": {"az": "P", "ru": "P"}, "kind": "point",
             "description": "d", "coordinates_ref": "r"}
     return Place.model_validate({**base, **fields})
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load(ROOT / "data")
 
 
 def test_distance_between_neighbouring_places_on_the_hill(catalog):

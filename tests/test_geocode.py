@@ -57,7 +57,7 @@ class FakeNominatim(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: FakeNominatim
 
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
         url = urlsplit(self.path)
         params = {k: v[0] for k, v in parse_qs(url.query).items()}
         self.server.requests.append(
@@ -239,7 +239,7 @@ def test_a_place_without_a_coordinates_ref_gets_one(make_folder, nominatim, caps
 def test_falls_back_to_the_azerbaijani_name(make_folder, nominatim, no_wait, capsys):
     nominatim.answers["Alley of Martyrs"] = []
     folder = make_folder(ALLEY)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert (code, err) == (0, [])
     assert nominatim.queries == ["Alley of Martyrs", "Şəhidlər xiyabanı"]
     assert "query 'Şəhidlər xiyabanı'" in " ".join(check(folder)[0].places[ALLEY].coordinates_ref.split())
@@ -262,7 +262,7 @@ def test_odd_shapes_of_a_missing_point(make_folder, nominatim, capsys, place, ol
     original = (DATA / "places.yaml").read_text(encoding="utf-8")
     chunk = chunk_of(original, place)
     text = original.replace(chunk, chunk.replace(old, new)).rstrip("\n")
-    code, out, err = run(capsys, folder := make_folder(text=text))
+    code, _out, err = run(capsys, folder := make_folder(text=text))
     assert (code, err) == (0, [])
     catalog, problems = check(folder)
     assert catalog is not None, problems
@@ -275,7 +275,7 @@ def test_a_place_written_as_a_flow_mapping_is_left_alone(make_folder, nominatim,
     flow = "- {id: lonely, name: Lonely place, names: {az: Tənha, ru: Одинокое}, kind: point, description: A place., coordinates_ref: to do}\n"
     folder = make_folder(text=(DATA / "places.yaml").read_text(encoding="utf-8") + "\n" + flow)
     before = places_text(folder)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert code == 1
     assert "place 'lonely': written as a flow mapping ({...}); write it as a block to geocode it" in err[0]
     assert nominatim.requests == []
@@ -298,7 +298,7 @@ def test_nothing_to_do(make_folder, nominatim, capsys):
 def test_hand_set_coordinates_stay_without_force(make_folder, nominatim, capsys):
     folder = make_folder(ALLEY)
     before = places_text(folder)
-    code, out, err = run(capsys, folder)
+    code, out, _err = run(capsys, folder)
     assert code == 0
     assert nominatim.queries == ["Alley of Martyrs"]
     after = places_text(folder)
@@ -402,7 +402,7 @@ def test_a_refused_request(make_folder, nominatim, capsys, status, words):
     nominatim.default = status
     folder = make_folder(ALLEY, KREMLIN)
     before = places_text(folder)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert code == 1
     assert len(nominatim.requests) == 1, "no retries, and nothing more asked after a refusal"
     assert f"place '{ALLEY}': {nominatim.domain} {words}" in err[0]
@@ -416,7 +416,7 @@ def test_an_unreadable_answer(make_folder, nominatim, capsys, answer):
     nominatim.default = answer
     folder = make_folder(ALLEY)
     before = places_text(folder)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert code == 1
     assert err[0].endswith(f"place '{ALLEY}': the answer from {nominatim.domain} could not be read")
     assert_unchanged(folder, before)
@@ -426,14 +426,14 @@ def test_one_failure_writes_nothing_but_keeps_what_was_found(make_folder, nomina
     nominatim.answers["Moscow, the Kremlin"] = 500
     folder = make_folder(ALLEY, KREMLIN)
     before = places_text(folder)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert code == 1
     assert [line.split(": ", 1)[1].split(":")[0] for line in err[:1]] == [f"place '{KREMLIN}'"]
     assert err[-1].endswith("; the answers found are cached, so a rerun asks only for the rest")
     assert_unchanged(folder, before)
 
     del nominatim.answers["Moscow, the Kremlin"]
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert (code, err) == (0, [])
     assert nominatim.queries == ["Alley of Martyrs", "Moscow, the Kremlin", "Moscow, the Kremlin"]
 
@@ -445,7 +445,7 @@ def test_no_network(make_folder, nominatim, monkeypatch, capsys):
     monkeypatch.setenv(geocode.DOMAIN_VARIABLE, closed)
     folder = make_folder(ALLEY)
     before = places_text(folder)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert code == 1
     assert f"place '{ALLEY}': could not reach {closed} (" in err[0]
     assert err[0].endswith("); is there a network connection?")
@@ -458,7 +458,7 @@ def test_a_timeout(make_folder, nominatim, monkeypatch, capsys):
     nominatim.delay = 1.0
     folder = make_folder(ALLEY)
     before = places_text(folder)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert code == 1
     assert err[0].endswith(f"place '{ALLEY}': no answer from {nominatim.domain} within 0.3 s")
     assert_unchanged(folder, before)
@@ -478,7 +478,7 @@ def test_a_failed_rename_leaves_the_file_whole(make_folder, nominatim, monkeypat
         real_replace(source, target)
 
     monkeypatch.setattr(geocode.os, "replace", replace)
-    code, out, err = run(capsys, folder)
+    code, _out, err = run(capsys, folder)
     assert code == 1
     assert len(err) == 1
     assert err[0].endswith("places.yaml was not changed: it could not be written ([Errno 28] No space left on device)")

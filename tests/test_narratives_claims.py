@@ -7,20 +7,20 @@ line numbers of the two files are counted in the comments under them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import PAPER_TXT
+from problems import assert_reported, errors
 
 from blackjanuary import check
 from blackjanuary.__main__ import main
 from blackjanuary.loading import locate, normalise
 from blackjanuary.models import Qualifier
 from blackjanuary.timeline import BAKU
-from problems import assert_reported, errors
-
-from conftest import PAPER_TXT
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
@@ -459,7 +459,7 @@ def test_night_narrative_window_edges_are_as_meant(real):
 
 def test_night_narrative_steps_are_in_order_of_start(real):
     starts = [real.event(s.event).start for s in real.narratives[NIGHT].steps]
-    assert all(a <= b for a, b in zip(starts, starts[1:])), [t.isoformat() for t in starts]
+    assert all(a <= b for a, b in itertools.pairwise(starts)), [t.isoformat() for t in starts]
 
 
 # --- the command line -------------------------------------------------------
@@ -487,7 +487,7 @@ def test_cli_summary_of_the_tiny_folder(make_data, capsys):
 def test_cli_reports_a_claim_problem_at_its_line(make_data, capsys):
     folder = make_data(**with_both(edits=[(C, "wording: 147 people", "wording: 147 persons")]))
     assert main(["validate", "--data", str(folder)]) == 1
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     assert err.splitlines() == [
         f"{folder / C}:4: claim 'killed-paper': wording \"147 persons\" is not in its quote",
         "1 problem found",

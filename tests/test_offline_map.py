@@ -9,11 +9,13 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
+from benchmarks.bench import CHROMIUM, CHROMIUM_ARGS, IDLE
 from blackjanuary import load
 from blackjanuary.basemap import SEA
-from benchmarks.bench import CHROMIUM, CHROMIUM_ARGS, IDLE
 from blackjanuary.devserver import running_app
 from blackjanuary.maps import COLOURS, fit_view
+
+pytestmark = pytest.mark.browser  # launches Chromium itself, not through the `browser` fixture
 
 LAND = (244, 241, 232)
 

@@ -2,10 +2,11 @@
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
+from helpers import DATA, open_page, unescape
+from hostile import HOSTILE, QUOTE, QUOTED_EVENT
 from streamlit.testing.v1 import AppTest
 
 from blackjanuary import load
@@ -16,25 +17,16 @@ from blackjanuary.present import (
     CONTENT_NOTE_SHORT,
     chronology,
     narrative_or_chronology,
-    slide_from_params,
     slides,
 )
 from blackjanuary.text import md_escape
-from hostile import HOSTILE, QUOTE, QUOTED_EVENT
+from blackjanuary.urls import slide_from_params
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-DATA = ROOT / "data"
 NIGHT, RALLIES = "night-hour-by-hour", "rallies-to-independence"
 NIGHT_TITLE = "The night of 19–20 January, as the sources can time it"
 RALLIES_TITLE = "From the rallies to independence, 1988–1993"
 ACTIVE_RED = [198, 40, 40, 235]
 PAST_GREY = [110, 110, 110, 150]
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load(DATA)
 
 
 def raw_yaml(name: str) -> list[dict]:
@@ -200,15 +192,7 @@ def test_chronology_covers_every_event_in_time_order(catalog):
 
 def present(query: dict | None = None) -> AppTest:
     """The Present page, opened with `query` as the link's parameters."""
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.query_params.clear()  # the Explore page's own, from the first run
-    at.query_params.update(query or {})
-    return at.switch_page("app_pages/present.py").run()
-
-
-def unescape(markdown: str) -> str:
-    """What the reader sees of escaped Markdown: the characters without their backslashes."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    return open_page("app_pages/present.py", query)
 
 
 def heading(at: AppTest) -> str:

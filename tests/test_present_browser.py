@@ -8,21 +8,15 @@ launched by the `browser` fixture in conftest.py. Screenshots go to test-artifac
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browsing import OVERFLOW, open_page, params, screenshot, settle, visit
 from playwright.sync_api import Page, expect
 
-from blackjanuary import load
-from blackjanuary.range_view import range_view
 from blackjanuary.present import slides
+from blackjanuary.range_view import range_view
 from blackjanuary.timeline import parse_local
-from browsing import open_page, settle, visit
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-ARTIFACTS = ROOT / "test-artifacts"
 NIGHT = "night-hour-by-hour"
 NIGHT_TITLE = "The night of 19–20 January, as the sources can time it"
 
@@ -30,15 +24,6 @@ DECK = '[data-testid="stDeckGlJsonChart"]'
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 expect.set_options(timeout=30_000)
-
-
-def params(page: Page) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
-
-
-def screenshot(page: Page, name: str, full_page: bool = False) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=full_page)
 
 
 def wait_for_projector_type(page: Page) -> None:
@@ -53,17 +38,6 @@ def font_px(locator) -> float:
     return float(locator.evaluate("el => getComputedStyle(el).fontSize").removesuffix("px"))
 
 
-OVERFLOW = """() => {
-    const wide = [];
-    const root = document.scrollingElement;
-    if (root.scrollWidth > innerWidth) wide.push(`document: ${root.scrollWidth} > ${innerWidth}`);
-    for (const id of ['stMain', 'stMainBlockContainer']) {
-        const el = document.querySelector(`[data-testid="${id}"]`);
-        if (el.scrollWidth > el.clientWidth) wide.push(`${id}: ${el.scrollWidth} > ${el.clientWidth}`);
-    }
-    return wide;
-}"""
-
 # Controls that scroll sideways inside the page: what the eye cannot see without scrolling them.
 SIDEWAYS = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
     .filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
@@ -76,11 +50,6 @@ FOCUSED = """() => {
     const el = document.activeElement;
     return {tag: el.tagName, role: el.getAttribute('role'), editable: el.isContentEditable};
 }"""
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load(DATA)
 
 
 @pytest.fixture

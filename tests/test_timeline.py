@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import itertools
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -25,7 +26,7 @@ from blackjanuary.timeline import (
 )
 
 NIGHT, JANUARY, YEARS = RANGES["night"], RANGES["january"], RANGES["years"]
-UTC = timezone.utc
+UTC = UTC
 
 
 def fixed(hours: int) -> timezone:
@@ -55,7 +56,7 @@ def test_night_is_19_hourly_steps_from_18_00_to_noon():
     assert len(steps) == 19
     assert steps[0] == baku(1990, 1, 19, 18)
     assert steps[-1] == baku(1990, 1, 20, 12)
-    assert {b - a for a, b in zip(steps, steps[1:])} == {timedelta(hours=1)}
+    assert {b - a for a, b in itertools.pairwise(steps)} == {timedelta(hours=1)}
     assert {s.utcoffset() for s in steps} == {timedelta(hours=4)}
     assert [s.strftime(NIGHT.tick_format) for s in steps[5:8]] == ["23:00", "00:00", "01:00"]
 
@@ -64,7 +65,7 @@ def test_january_is_6_hour_steps_from_13_to_22_january():
     steps = JANUARY.steps()
     assert len(steps) == 40
     assert (steps[0], steps[-1]) == (baku(1990, 1, 13), baku(1990, 1, 22, 18))
-    assert {b - a for a, b in zip(steps, steps[1:])} == {timedelta(hours=6)}
+    assert {b - a for a, b in itertools.pairwise(steps)} == {timedelta(hours=6)}
     assert {s.hour for s in steps} == {0, 6, 12, 18}
 
 

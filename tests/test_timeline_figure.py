@@ -10,25 +10,21 @@ import html
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
+from conftest import EVENTS_YAML, PAPER_TXT, SOURCES_YAML
+from helpers import open_page, run_app, unescape
+from hostile import HOSTILE, PAYLOADS
 from streamlit.testing.v1 import AppTest
 
 from blackjanuary import check
 from blackjanuary.claims import claims_figure, claims_for, coverage, measures, profile, spread_note, support_text
-from blackjanuary.timeline_figure import SINGLE_SOURCE_MARK, layout_timeline, timeline_figure
-from blackjanuary.models import Qualifier, measure_label
+from blackjanuary.i18n import measure_name
+from blackjanuary.models import Qualifier
 from blackjanuary.text import html_escape
 from blackjanuary.timeline import RANGES
-
-from conftest import EVENTS_YAML, PAPER_TXT, SOURCES_YAML
-from hostile import HOSTILE, PAYLOADS
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-DATA = ROOT / "data"
+from blackjanuary.timeline_figure import SINGLE_SOURCE_MARK, layout_timeline, timeline_figure
 
 MEASURES = ["killed", "wounded", "detained", "troops", "expelled", "rally-crowd", "funeral-crowd", "commemoration-crowd"]
 OPEN_ENDED = {Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.VAGUE}
@@ -89,7 +85,7 @@ def test_a_measure_a_curator_added_comes_after_the_known_ones(make_data):
         said("gazette", "camels", "3 camels", "exact", 3, 3),
     )
     assert measures(catalog) == ["killed", "camels", "horses"]
-    assert measure_label("camels") == "Camels"
+    assert measure_name("camels", "en") == "Camels"
 
 
 def test_killed_spread_names_both_ends_and_leaves_words_out(real):
@@ -483,20 +479,10 @@ def test_a_second_source_takes_the_mark_away(make_data):
 # --- the pages in AppTest ------------------------------------------------------------------
 
 
-def unescape(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
-
-
 def shown_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [s.value for s in at.subheader] + [c.value for c in at.caption]
     parts += [w.value for w in at.warning] + [e.label for e in at.expander]
     return unescape("\n".join(parts))
-
-
-def open_page(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.query_params.update(query or {})
-    return at.switch_page(page).run()
 
 
 def claims_chart(at: AppTest) -> dict:
@@ -510,7 +496,7 @@ def test_figures_page_shows_every_measure(real, measure):
     assert not at.exception
     assert at.segmented_control(key="measure").value == measure
     assert at.query_params["measure"] == measure
-    assert [unescape(s.value) for s in at.subheader] == [measure_label(measure)]
+    assert [unescape(s.value) for s in at.subheader] == [measure_name(measure, "en")]
     claims = claims_for(real, measure)
     assert spread_note(real, claims) in [unescape(m.value) for m in at.markdown]
     table = at.dataframe[0].value
@@ -597,18 +583,14 @@ def test_sources_page_profiles_a_dated_source():
 
 
 def test_explore_marks_a_single_source_event():
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["event"] = SINGLE
-    at.run()
+    at = run_app({"event": SINGLE})
     assert not at.exception
     text = shown_text(at)
     assert "Rests on a single source: Teen Voice (teenvoice.kz) :orange-badge[single source]" in text
 
 
 def test_explore_does_not_mark_an_event_with_several_sources():
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["event"] = SEVERAL
-    at.run()
+    at = run_app({"event": SEVERAL})
     assert not at.exception
     text = shown_text(at)
     assert "Backed by 2 of 5 sources: " in text

@@ -3,26 +3,16 @@ shown in the chosen language, English marked wherever a translation is missing o
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from streamlit.testing.v1 import AppTest
+from helpers import DATA, run_app, unescape
 
 from blackjanuary import check, load
 from blackjanuary.translations import english_texts, pair_problem, quoted_phrases
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-DATA = ROOT / "data"
 MARK = {"az": "[ingiliscə]", "ru": "[по-английски]"}
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load(DATA)
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -39,18 +29,6 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def line_of(path: Path, text: str) -> int:
     return path.read_text(encoding="utf-8").splitlines().index(text) + 1
-
-
-def run_app(data_dir: Path, monkeypatch, query: dict) -> AppTest:
-    monkeypatch.setenv("BLACKJANUARY_DATA", str(data_dir))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def unescape(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 # --- the shipped translations --------------------------------------------------
@@ -188,7 +166,7 @@ def test_the_file_must_say_its_language(tmp_path):
 def test_the_page_says_which_texts_are_in_english(tmp_path, monkeypatch):
     data = copy_data(tmp_path)
     edit(data / "events.yaml", "title: Tanks crush cars", "title: Tanks crush cars in the streets")
-    at = run_app(data, monkeypatch, {"lang": "ru", "event": "tanks-crush-cars"})
+    at = run_app({"lang": "ru", "event": "tanks-crush-cars"}, data_dir=data, monkeypatch=monkeypatch)
     assert not at.exception
     [notice] = [i.value for i in at.info if "по-английски" in i.value]
     assert notice.startswith("1 текст каталога ещё не переведён на русский язык") and MARK["ru"] in notice
@@ -201,14 +179,14 @@ def test_with_no_translations_folder_the_page_says_everything_is_in_english(tmp_
     catalog, problems = check(data)
     assert not [p for p in problems if "translations" in p.file]
     assert catalog.in_language("az") is catalog
-    at = run_app(data, monkeypatch, {"lang": "az"})
+    at = run_app({"lang": "az"}, data_dir=data, monkeypatch=monkeypatch)
     assert not at.exception
     assert any(i.value.startswith("Kataloqun mətnləri azərbaycan dilinə tərcümə olunmayıb") for i in at.info)
 
 
 @pytest.mark.parametrize("lang, title", [("az", "Tanklar avtomobilləri əzir"), ("ru", "Танки давят автомобили")])
 def test_explore_shows_the_translated_event_with_its_quotes_in_english(catalog, monkeypatch, lang, title):
-    at = run_app(DATA, monkeypatch, {"lang": lang, "event": "tanks-crush-cars"})
+    at = run_app({"lang": lang, "event": "tanks-crush-cars"}, data_dir=DATA, monkeypatch=monkeypatch)
     assert not at.exception
     assert title in [unescape(s.value) for s in at.subheader]
     summary = catalog.in_language(lang).event("tanks-crush-cars").summary
@@ -226,7 +204,7 @@ def test_translated_text_from_the_data_stays_inert(tmp_path, monkeypatch):
     data = write_hostile_copy(DATA, tmp_path / "hostile")
     catalog = load(data)
     assert HOSTILE in catalog.in_language("ru").event("tanks-crush-cars").title
-    at = run_app(data, monkeypatch, {"lang": "ru", "event": "tanks-crush-cars"})
+    at = run_app({"lang": "ru", "event": "tanks-crush-cars"}, data_dir=data, monkeypatch=monkeypatch)
     assert not at.exception
     [heading] = [s.value for s in at.subheader if "Танки" in s.value]
     assert "<script>" not in heading and r"\<script\>" in heading and unescape(heading).endswith(HOSTILE)

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from problems import assert_reported, errors
 
-from blackjanuary import InvalidData, Problem, check, load
-from blackjanuary import loading
+from blackjanuary import InvalidData, Problem, check, load, loading
 from blackjanuary.loading import MAX_YAML_BYTES, locate
 from blackjanuary.timeline import BAKU, offset_problem
-from problems import assert_reported, errors
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data"

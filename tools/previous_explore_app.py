@@ -9,12 +9,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import streamlit as st  # noqa: E402
+import streamlit as st
 
 st.set_page_config(page_title="Black January 1990 (previous Explore page)", layout="wide")
 
 
-def _link_as_text(page, *, label, **_ignored):  # noqa: ANN001
+def _link_as_text(page, *, label, **_ignored):
     st.caption(label)
 
 
@@ -22,28 +22,29 @@ def _link_as_text(page, *, label, **_ignored):  # noqa: ANN001
 # cannot resolve: each passage's "In the source" link is drawn as its label.
 st.page_link = _link_as_text
 
-import time  # noqa: E402
+import time
 
+from app_pages.shared import _, catalog, lang, passages, set_url, url_params, view_for
 from blackjanuary.basemap import ATTRIBUTION
 from blackjanuary.claims import support_text
-from blackjanuary.timeline_figure import SINGLE_SOURCE_MARK
 from blackjanuary.formats import FORMATS
 from blackjanuary.geo import distances_text
 from blackjanuary.i18n import tr
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
-from blackjanuary.selection import event_from_timeline, place_from_map, view_from_params
+from blackjanuary.selection import event_from_timeline, place_from_map
 from blackjanuary.text import md_escape
 from blackjanuary.timeline import (
     DEFAULT_RANGE,
     RANGES,
-    describe_step,
     describe_event_window,
+    describe_step,
     format_local,
     parse_local,
     step_label,
 )
-from app_pages.shared import _, catalog, lang, passages, set_url, url_params, view_for
+from blackjanuary.timeline_figure import SINGLE_SOURCE_MARK
+from blackjanuary.urls import view_from_params
 
 PLAY_SECONDS = 1.5
 MAX_LISTED = 25

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pydeck as pdk
 
@@ -31,7 +32,7 @@ LANDMARK_COLOUR = [90, 110, 130, 200]
 # Orientation only; not places of the catalogue. Positions: Wikipedia
 # ("Maiden Tower (Baku)" 40°21′58″N 49°50′14″E for the Old City; the bay and
 # the sea labelled in open water of the bundled coastline).
-LANDMARKS = [
+LANDMARKS: list[dict[str, Any]] = [  # "text" and a name per language (str), "position" [lon, lat]
     {"text": "Old City", "position": [49.8372, 40.3661], "az": "İçərişəhər", "ru": "Старый город"},
     {"text": "Baku Bay", "position": [49.8800, 40.3450], "az": "Bakı körfəzi", "ru": "Бакинская бухта"},
     {"text": "Caspian Sea", "position": [49.9300, 40.3300], "az": "Xəzər dənizi", "ru": "Каспийское море"},
