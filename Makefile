@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 NODE_MODULES := node_modules/.package-lock.json
-COMPONENT := blackjanuary/component/explorer.js
+COMPONENT := blackjanuary/component/explorer.js blackjanuary/component/offline.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test validate browser node component
@@ -39,8 +39,9 @@ $(NODE_MODULES): package.json package-lock.json | node
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The Explore component, bundled into the package's asset folder (not committed: built from the lockfile).
-$(COMPONENT): $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
+# The Explore component, bundled into the package's asset folder (not committed: built from the lockfile):
+# explorer.js for the app, offline.js for the offline explorer file, both by one run of build.mjs.
+$(COMPONENT) &: $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
 	node frontend/build.mjs
 
 component: $(COMPONENT)
