@@ -20,8 +20,8 @@ from blackjanuary.selection import choice_from_component, view_from_params
 from blackjanuary.text import md_escape
 from blackjanuary.timeline import DEFAULT_RANGE, RANGES, describe_event_window, format_local, parse_local
 from app_pages.shared import (
-    _, catalog, data_key, explorer_component, explorer_payload_for, lang, passages, remember, set_url, timing,
-    translation_note, url_params, view_for,
+    _, catalog, data_key, explorer_component, explorer_download, explorer_payload_for, lang, passages, remember,
+    set_url, timing, translation_note, url_params, view_for,
 )
 
 MAX_LISTED = 25
@@ -174,3 +174,4 @@ with st.expander(_("download_title"), icon=":material/download:"):
             file_name=data_format.filename, mime=data_format.mime, on_click="ignore",
             icon=":material/download:", key=f"download-{data_format.key}", width="stretch",
         )
+    explorer_download("download-explorer")

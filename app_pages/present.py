@@ -16,7 +16,9 @@ from blackjanuary.present import (
     slides,
 )
 from blackjanuary.text import md_escape
-from app_pages.shared import _, attribution, catalog, lang, set_url, timing, translation_note, url_params, with_lang
+from app_pages.shared import (
+    _, attribution, catalog, explorer_download, lang, set_url, timing, translation_note, url_params, with_lang,
+)
 
 state = st.session_state
 data = catalog()
@@ -138,6 +140,7 @@ st.download_button(
     file_name=f"black-january-{narrative.id}.html", mime="text/html", on_click="ignore",
     icon=":material/download:", help=_("download_slides_help"), key="download-slides", type="tertiary",
 )
+explorer_download("download-explorer", type="tertiary")
 
 state._present_url = {"narrative": state.p_narrative, "step": str(state.p_step)}
 set_url(state._present_url)

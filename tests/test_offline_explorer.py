@@ -361,3 +361,22 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_present_data, 
         traffic.assert_quiet(hostile_exported)
     finally:
         page.context.close()
+
+
+def test_the_present_page_downloads_it_in_its_language(browser, app_url, tmp_path):
+    from browsing import open_page, visit
+
+    page, traffic = open_page(browser)
+    try:
+        visit(page, f"{app_url}/present?lang=ru")
+        with page.expect_download() as download:
+            page.get_by_role("button", name=tr("ru", "download_explorer")).click()
+        assert download.value.suggested_filename == "baku-1990.html"
+        path = tmp_path / "baku-1990.html"
+        download.value.save_as(path)
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<!doctype html>") and '<html lang="ru">' in text
+        assert set(json_elements(text)) >= {f"bjo-payload-{lang}-{key}" for lang in LANGUAGES for key in RANGES}
+        assert traffic.errors == []
+    finally:
+        page.context.close()
