@@ -6,12 +6,12 @@ NODE_MODULES := node_modules/.package-lock.json
 COMPONENT := blackjanuary/component/explorer.js blackjanuary/component/offline.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test validate browser node component
+.PHONY: run test validate browser nginx node component
 
 run: $(VENV)/installed $(COMPONENT)
 	$(BIN)/streamlit run app.py
 
-test: $(VENV)/installed browser $(COMPONENT)
+test: $(VENV)/installed browser nginx $(COMPONENT)
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/installed
@@ -29,6 +29,11 @@ $(VENV)/installed: requirements.txt pyproject.toml
 browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# Debian's nginx for tests/test_replicas.py, which puts two app servers behind it on loopback.
+nginx:
+	@PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
 
 node:
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
