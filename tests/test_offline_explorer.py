@@ -26,6 +26,7 @@ from blackjanuary.offline_explorer import explorer_html
 from blackjanuary.range_view import range_view
 from blackjanuary.timeline import RANGES
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT, QUOTED_SOURCE
+from test_browser import event_point, hover_place, place_pixel
 from test_export import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,6 +232,21 @@ def test_a_place_in_the_list_opens_its_panel_with_attributed_passages(opened, ex
     expect(card.locator(".bjo-passage .bjo-caption").first).to_have_text(
         f"— {citation_attribution(catalog, citation)} · {quoted}")
     assert hash_params(page)["place"] == PLACE
+    traffic.assert_quiet(exported)
+
+
+def test_a_click_on_the_map_or_the_timeline_opens_its_panel(opened, exported, catalog):
+    page, traffic = opened
+    place = catalog.places[PLACE]
+    # The tooltip shows once deck.gl can pick what is under the pointer; a click before then is lost.
+    assert hover_place(page, catalog, PLACE).splitlines()[0] == place.name
+    page.mouse.click(*place_pixel(page, catalog, PLACE))
+    expect(page.locator("#bjo-panel h2")).to_have_text(place.name)
+    page.mouse.click(*event_point(page, "tanks-crush-cars"))
+    expect(page.locator("#bjo-panel h2")).to_have_text(catalog.event("tanks-crush-cars").title)
+    expect(page.locator("#bjo-panel blockquote").first).to_have_text(
+        " ".join(catalog.event("tanks-crush-cars").citations[0].quote.split()))
+    assert hash_params(page)["event"] == "tanks-crush-cars" and "place" not in hash_params(page)
     traffic.assert_quiet(exported)
 
 
