@@ -191,7 +191,11 @@ def _json_element(element_id: str, data: object) -> str:
 
 
 def explorer_html(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The offline explorer as one HTML document, opening in `lang`; it switches to the others in the browser."""
+    """The offline explorer as one HTML document, opening in `lang`; it switches to the others in the browser.
+
+    `catalog` is the catalogue as loaded, in English: each language's text is
+    made from it with `Catalog.in_language`.
+    """
     lang = language_or_default(lang)
     script, styles = _bundle()
     setup = {
