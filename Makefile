@@ -3,15 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 NODE_MODULES := node_modules/.package-lock.json
-COMPONENT := blackjanuary/component/explorer.js
+COMPONENT := blackjanuary/component/explorer.js blackjanuary/component/offline.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test fast check validate browser node component lock
+.PHONY: run test fast check validate browser nginx node component lock
 
 run: $(VENV)/installed $(COMPONENT)
 	$(BIN)/streamlit run app.py
 
-test: check $(VENV)/installed browser $(COMPONENT)
+test: check $(VENV)/installed browser nginx $(COMPONENT)
 	$(BIN)/python -m pytest
 
 # The quick local loop: everything but the tests that drive Chromium.
@@ -55,6 +55,11 @@ browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
+# Debian's nginx for tests/test_replicas.py, which puts two app servers behind it on loopback.
+nginx:
+	@PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
+
 node:
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
@@ -64,8 +69,9 @@ $(NODE_MODULES): package.json package-lock.json | node
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The Explore component, bundled into the package's asset folder (not committed: built from the lockfile).
-$(COMPONENT): $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
+# The Explore component, bundled into the package's asset folder (not committed: built from the lockfile):
+# explorer.js for the app, offline.js for the offline explorer file, both by one run of build.mjs.
+$(COMPONENT) &: $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
 	node frontend/build.mjs
 
 component: $(COMPONENT)

@@ -14,6 +14,7 @@ from app_pages.shared import (
     catalog,
     data_key,
     explorer_component,
+    explorer_download,
     explorer_payload_for,
     lang,
     passages,
@@ -152,3 +153,4 @@ with st.expander(_("download_title"), icon=":material/download:"):
             file_name=data_format.filename, mime=data_format.mime, on_click="ignore",
             icon=":material/download:", key=f"download-{data_format.key}", width="stretch",
         )
+    explorer_download("download-explorer")

@@ -4,7 +4,18 @@ from datetime import date
 
 import streamlit as st
 
-from app_pages.shared import _, attribution, catalog, lang, set_url, timing, translation_note, url_params, with_lang
+from app_pages.shared import (
+    _,
+    attribution,
+    catalog,
+    explorer_download,
+    lang,
+    set_url,
+    timing,
+    translation_note,
+    url_params,
+    with_lang,
+)
 from blackjanuary.export import html_export
 from blackjanuary.i18n import tr
 from blackjanuary.present import (
@@ -137,6 +148,7 @@ st.download_button(
     file_name=f"black-january-{narrative.id}.html", mime="text/html", on_click="ignore",
     icon=":material/download:", help=_("download_slides_help"), key="download-slides", type="tertiary",
 )
+explorer_download("download-explorer", type="tertiary")
 
 state._present_url = present_params(state.p_narrative, state.p_step)
 set_url(state._present_url)

@@ -12,6 +12,8 @@ from blackjanuary.explorer import explorer_payload, payload_bytes
 from blackjanuary.i18n import LANGUAGES, language_name, language_or_default, tr
 from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event
+from blackjanuary.offline_explorer import FILENAME as EXPLORER_FILENAME
+from blackjanuary.offline_explorer import explorer_file
 from blackjanuary.range_view import RangeView, range_view
 from blackjanuary.text import md_escape
 from blackjanuary.translations import untranslated_notice
@@ -91,6 +93,24 @@ def _explorer_payload(key: tuple, range_key: str, language: str) -> bytes:
 def explorer_payload_for(range_key: str, language: str) -> bytes:
     """The Explore component's data for a range in a language, as JSON bytes made once."""
     return _explorer_payload(_data_key(), range_key, language)
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _explorer_file(key: tuple, language: str) -> bytes:
+    catalog, _ = _checked(key)
+    return explorer_file(catalog, language)
+
+
+def explorer_download(key: str, **button: object) -> None:
+    """A button that downloads the offline explorer opening in the page's language, made on the first click.
+
+    The file is kept per language and data version: the next click, in any session, is served from memory.
+    """
+    st.download_button(
+        _("download_explorer"), data=lambda code=lang(): _explorer_file(_data_key(), code),
+        file_name=EXPLORER_FILENAME, mime="text/html", on_click="ignore", icon=":material/download:",
+        help=_("download_explorer_help"), key=key, **button,
+    )
 
 
 def data_key() -> str:

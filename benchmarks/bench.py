@@ -1,6 +1,7 @@
 """Benchmark the explorer in headless Chromium against a bare Streamlit app with the same widgets.
 
     python -m benchmarks [--steps 30] [--renders 5] [--json FILE]
+    python -m benchmarks --concurrency 5,10,20 [--steps 30] [--json FILE]
 
 Measures, for the app on the curated data, the app on 10,000 generated events
 and the baseline (tools/baseline_app.py), all in one run: server start to
@@ -18,6 +19,11 @@ too. The server's CPU per step includes the one rerun that tells the server
 the step once the slider rests. A click on a place on the map is timed until
 its panel shows, on the app and on the previous Explore page
 (tools/previous_explore_app.py, which reran a fragment at every step).
+
+With --concurrency, only one server on the curated data is measured, with
+that many sessions scrubbing at once: server CPU per step, the share of a
+core it kept busy, errors and lost presses, for the README's figures on
+serving a classroom.
 """
 
 from __future__ import annotations
@@ -284,6 +290,47 @@ def _first_renders(browser, url: str, count: int, in_browser: bool) -> list[floa
     return renders
 
 
+def _open_sessions(browser, url: str, count: int, in_browser: bool, errors: list[str]) -> list:
+    """Open `count` more sessions, one after another, each in its own browser context; page errors go to `errors`."""
+    opened = []
+    for _ in range(count):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        _open(page, url, in_browser)
+        opened.append((context, page))
+    return opened
+
+
+def _scrub_together(pages: list[Page], in_browser: bool, rounds: int) -> int:
+    """Every session presses a key in turn, without waiting for the others, then each settles; `rounds` times.
+
+    In the app each session's slider then rests, so each press costs the
+    server one rerun, counted in by waiting for the last ones. Returns the
+    presses whose step never showed within LOST_AFTER_MS.
+    """
+    sliders = [p.locator(f"{EXPLORER} .bjx-slider") if in_browser else p.get_by_role("slider").first for p in pages]
+    lost = 0
+    for i in range(rounds):
+        pages[0].wait_for_timeout(SETTLE_MS)
+        befores = [p.evaluate(STEP if in_browser else "() => window.__reruns") for p in pages]
+        for slider in sliders:  # press() focuses first: only one page of a browser has the keyboard
+            slider.press(_key(i))
+        for p, before in zip(pages, befores):
+            try:
+                p.wait_for_function(SHOWN if in_browser else SETTLED, arg=before, timeout=LOST_AFTER_MS, polling=100)
+            except PlaywrightTimeout:
+                lost += 1
+    if in_browser:
+        pages[0].wait_for_timeout(1_500)  # every session's resting rerun, counted in
+    return lost
+
+
+def _exceptions(pages: list[Page]) -> int:
+    """Exceptions the app showed on any of the pages."""
+    return sum(p.locator('[data-testid="stException"]').count() for p in pages)
+
+
 def measure(
     name: str, browser, script: str, data_dir: Path | None, steps: int, sessions: int, renders: int = 5
 ) -> Figures:
@@ -318,34 +365,14 @@ def measure(
             figures.rest_cpu_ms = (_cpu_ms(pid) - cpu_before) / rests
         figures.rss_mb = _rss_mb(pid)
 
-        others = []
         errors: list[str] = []
-        for _ in range(sessions - 1):
-            extra = browser.new_context(viewport={"width": 1280, "height": 800})
-            extra_page = extra.new_page()
-            extra_page.on("pageerror", lambda err: errors.append(str(err)))
-            _open(extra_page, url, in_browser)
-            others.append((extra, extra_page))
+        others = _open_sessions(browser, url, sessions - 1, in_browser, errors)
         pages = [page] + [p for _, p in others]
-        sliders = [p.locator(f"{EXPLORER} .bjx-slider") if in_browser else p.get_by_role("slider").first for p in pages]
-        # Five sessions press keys in turn without waiting for one another; each then settles.
         cpu_before = _cpu_ms(pid)
         rounds = max(steps // 3, 5)
-        for i in range(rounds):
-            page.wait_for_timeout(SETTLE_MS)
-            befores = [p.evaluate(STEP if in_browser else "() => window.__reruns") for p in pages]
-            for slider in sliders:  # press() focuses first: only one page of a browser has the keyboard
-                slider.press(_key(i))
-            for p, before in zip(pages, befores):
-                try:
-                    p.wait_for_function(SHOWN if in_browser else SETTLED, arg=before, timeout=LOST_AFTER_MS, polling=100)
-                except PlaywrightTimeout:
-                    figures.lost_presses += 1
-        if in_browser:
-            page.wait_for_timeout(1_500)  # every session's resting rerun, counted in
+        figures.lost_presses += _scrub_together(pages, in_browser, rounds)
         figures.concurrent_cpu_ms_per_step = (_cpu_ms(pid) - cpu_before) / (rounds * len(pages))
-        exceptions = sum(p.locator('[data-testid="stException"]').count() for p in pages)
-        figures.concurrent_errors = len(errors) + exceptions
+        figures.concurrent_errors = len(errors) + _exceptions(pages)
         figures.rss_per_extra_session_mb = (_rss_mb(pid) - figures.rss_mb) / max(sessions - 1, 1)
         for extra, _ in others:
             extra.close()
@@ -366,6 +393,68 @@ def measure_clicks(browser, script: str) -> Figures:
         figures.click_ms = _click_places(page, load(DEFAULT_DATA_DIR), '[data-testid="stDeckGlJsonChart"] canvas')
         context.close()
     return figures
+
+
+@dataclass
+class Concurrency:
+    """One server with `sessions` sessions scrubbing at once: what each step cost the server, and what failed."""
+
+    sessions: int
+    steps: int = 0  # presses, one per session per round
+    cpu_ms_per_step: float = 0.0
+    cpu_share: float = 0.0  # the server's CPU time over the wall time of the rounds: 1.0 is one core kept busy
+    wall_ms_per_round: float = 0.0  # every session pressing once and showing its step
+    errors: int = 0  # page errors and exceptions shown by the app
+    lost_presses: int = 0
+    rss_mb: float = 0.0
+
+
+def measure_concurrency(browser, counts: list[int], steps: int) -> list[Concurrency]:
+    """The app on the curated data with 5, 10, 20 ... sessions scrubbing at once, one server for all of them.
+
+    Sessions are added to those already open, so each count measures that
+    many connected at once; each round, every session presses a key and its
+    slider rests, which costs the server one rerun per session.
+    """
+    results = []
+    rounds = max(steps // 3, 5)
+    with running_app() as url:
+        pid = _server_pid(url)
+        errors: list[str] = []
+        opened: list = []
+        for count in sorted(counts):
+            opened += _open_sessions(browser, url, count - len(opened), True, errors)
+            pages = [p for _, p in opened]
+            _scrub_together(pages, True, 1)  # the new sessions' first rerun, outside the measurement
+            errors_before = len(errors)
+            cpu_before, started = _cpu_ms(pid), time.perf_counter()
+            lost = _scrub_together(pages, True, rounds)
+            wall_ms = (time.perf_counter() - started) * 1000
+            cpu = _cpu_ms(pid) - cpu_before
+            results.append(Concurrency(
+                count, steps=rounds * count, cpu_ms_per_step=cpu / (rounds * count), cpu_share=cpu / wall_ms,
+                wall_ms_per_round=wall_ms / rounds, errors=len(errors) - errors_before + _exceptions(pages),
+                lost_presses=lost, rss_mb=_rss_mb(pid),
+            ))
+            print(f"  {count} sessions: {results[-1].cpu_ms_per_step:.1f} ms of server CPU per step", flush=True)
+        for context, _ in opened:
+            context.close()
+    return results
+
+
+def concurrency_report(results: list[Concurrency]) -> str:
+    columns = [
+        ("sessions", "sessions", "{}"), ("steps", "steps", "{}"),
+        ("server CPU per step (ms)", "cpu_ms_per_step", "{:,.1f}"), ("CPU / wall time", "cpu_share", "{:.2f}"),
+        ("round (ms)", "wall_ms_per_round", "{:,.0f}"), ("errors", "errors", "{}"),
+        ("lost presses", "lost_presses", "{}"), ("memory (MB)", "rss_mb", "{:,.1f}"),
+    ]
+    widths = [len(label) + 2 for label, _, _ in columns]
+    lines = ["".join(f"{label:>{width}}" for (label, _, _), width in zip(columns, widths)).strip()]
+    for result in results:
+        cells = (form.format(getattr(result, attribute)) for _, attribute, form in columns)
+        lines.append("".join(f"{cell:>{width}}" for cell, width in zip(cells, widths))[2:])
+    return "\n".join(lines)
 
 
 def _ratio(ours: float, base: float) -> str:
@@ -438,6 +527,17 @@ def report(runs: list[Figures]) -> str:
     return "\n".join(lines)
 
 
+def _counts(text: str) -> list[int]:
+    """'5,10,20' as [5, 10, 20]: session counts, each at least 1."""
+    try:
+        counts = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected session counts such as 5,10,20, not {text!r}") from None
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError("every session count must be at least 1")
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=30, help="scrub steps per measurement (default 30)")
@@ -445,11 +545,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renders", type=int, default=5, help="new sessions whose first render is timed (default 5)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--skip-synthetic", action="store_true", help="leave out the 10,000-event run")
+    parser.add_argument(
+        "--concurrency", type=_counts, metavar="N,N,...",
+        help="only the concurrent sessions, e.g. 5,10,20: one server on the curated data, that many sessions at once",
+    )
     args = parser.parse_args(argv)
     runs = []
     with sync_playwright() as playwright, ExitStack() as stack:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         stack.callback(browser.close)
+        if args.concurrency:
+            print(f"measuring {', '.join(map(str, args.concurrency))} concurrent sessions ...", flush=True)
+            results = measure_concurrency(browser, args.concurrency, args.steps)
+            print()
+            print(concurrency_report(results))
+            if args.json:
+                args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
+            return 0
         plan = [("baseline", "tools/baseline_app.py", None), ("curated", "app.py", None)]
         if not args.skip_synthetic:
             synthetic = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "data"

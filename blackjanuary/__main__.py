@@ -45,6 +45,8 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     if args.format == "html":
         return _export_html(args, catalog)
+    if args.format == "explorer":
+        return _export_explorer(args, catalog)
     from .formats import FORMATS
 
     data = FORMATS[args.format].render(catalog, args.lang)
@@ -75,6 +77,25 @@ def _export_html(args: argparse.Namespace, catalog: Catalog) -> int:
     if not _write(args.out, text.encode("utf-8")):
         return 1
     print(f"wrote {args.out}: '{narrative.title}', {len(narrative.steps)} step{'s' if len(narrative.steps) != 1 else ''}, {len(text.encode()) / 1e6:.1f} MB")
+    return 0
+
+
+def _export_explorer(args: argparse.Namespace, catalog: Catalog) -> int:
+    from .offline_explorer import BundleMissing, explorer_file
+    from .timeline import RANGES
+
+    try:
+        data = explorer_file(catalog, args.lang)
+    except BundleMissing as err:
+        print(f"export stopped: {err}", file=sys.stderr)
+        return 1
+    if not _write(args.out, data):
+        return 1
+    print(
+        f"wrote {args.out}: one self-contained file, {len(catalog.events)} events, {len(catalog.places)} places, "
+        f"{len(catalog.sources)} sources, {len(RANGES)} ranges in {len(LANGUAGES)} languages, "
+        f"opening in {args.lang}, {len(data) / 1e6:.1f} MB"
+    )
     return 0
 
 
@@ -138,11 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     geocode.add_argument("--force", action="store_true", help="look up every point place again, replacing coordinates set by hand")
     geocode.set_defaults(run=_geocode)
     export = commands.add_parser(
-        "export", help="write a narrative as slides, or the whole catalogue as GeoJSON, TimelineJS JSON or CSV"
+        "export",
+        help="write a narrative as slides, the whole explorer as one offline file, "
+        "or the whole catalogue as GeoJSON, TimelineJS JSON or CSV",
     )
     export.add_argument(
-        "--format", choices=["html", "geojson", "timelinejs", "csv"], default="html",
+        "--format", choices=["html", "explorer", "geojson", "timelinejs", "csv"], default="html",
         help="html: one self-contained page of slides that opens offline and prints to A4; "
+        "explorer: the Explore page as one self-contained file, every range and language, that opens offline; "
         "geojson: the places with their events and passages; timelinejs: every event as a TimelineJS3 slide; "
         "csv: one row per cited passage (UTF-8 with a byte-order mark)",
     )
@@ -154,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument(
         "--lang", choices=list(LANGUAGES), default=DEFAULT_LANGUAGE,
         help="the language of the interface and of the catalogue's own text: en (English, the default), "
-        "az (Azerbaijani) or ru (Russian); quotes stay in their source's language",
+        "az (Azerbaijani) or ru (Russian); quotes stay in their source's language. The explorer opens "
+        "in it and switches to the others",
     )
     export.add_argument("--data", type=Path, default=data_dir_from_env(), help="data folder (default: $BLACKJANUARY_DATA or data/)")
     export.set_defaults(run=_export)

@@ -35,7 +35,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _healthy(url: str) -> bool:
+def healthy(url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
             return response.status == 200 and response.read().strip() == b"ok"
@@ -48,7 +48,7 @@ def _output(log) -> str:
     return log.read().decode("utf-8", "replace").strip() or "(no output)"
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen) -> None:
     """SIGTERM the whole process group, then SIGKILL it if it lingers."""
     for sig, wait in ((signal.SIGTERM, STOP_SECONDS), (signal.SIGKILL, STOP_SECONDS)):
         try:
@@ -95,7 +95,7 @@ def running_app(
         )
         try:
             deadline = time.monotonic() + timeout
-            while not _healthy(url):
+            while not healthy(url):
                 if process.poll() is not None or time.monotonic() > deadline:
                     why = (
                         f"exited with code {process.returncode}" if process.poll() is not None
@@ -110,4 +110,4 @@ def running_app(
                     f"Its output:\n{_output(log)}"
                 )
         finally:
-            _stop(process)
+            stop(process)

@@ -14,7 +14,6 @@ missing), dates by Babel. Quotes stay verbatim in their source's language.
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 
 import plotly.io as pio
@@ -25,7 +24,7 @@ from .loading import Catalog
 from .models import Citation, Narrative
 from .present import CHRONOLOGY_ID, Slide, chronology, slides
 from .svgmap import svg_map
-from .text import html_escape
+from .text import html_escape, script_json
 from .timeline import TimeRange
 from .timeline_figure import layout_timeline, timeline_figure, timeline_height
 from .translations import untranslated_notice as translation_notice
@@ -279,12 +278,6 @@ def _timeline_slide(catalog: Catalog, narrative: Narrative, lang: str = DEFAULT_
 </section>"""
 
 
-def _script_json(data: dict) -> str:
-    """JSON for a <script type="application/json"> element: no '<' (nor '>' or '&') can end the element early."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def html_export(catalog: Catalog, narrative: Narrative, made: date | None = None, lang: str | None = None) -> str:
     """The whole presentation as one HTML document, in the interface language `lang`.
 
@@ -303,7 +296,7 @@ def html_export(catalog: Catalog, narrative: Narrative, made: date | None = None
     ] + [f'<option value="{count + 1}">{html_escape(timeline_word)}</option>']
     site = tr(lang, "export_site_title")
     stamp = f" · {tr(lang, 'exported_on', date=format_day(made, lang, 'long_day'))}" if made else ""
-    words = _script_json({"title": title_word, "timeline": timeline_word})
+    words = script_json({"title": title_word, "timeline": timeline_word})
     return f"""<!doctype html>
 <html lang="{lang}">
 <head>

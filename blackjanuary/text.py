@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
@@ -19,3 +20,9 @@ def md_escape(text: str) -> str:
 
 def html_escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def script_json(data: object) -> str:
+    """JSON for a <script type="application/json"> element: no '<' (nor '>' or '&') can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

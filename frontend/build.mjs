@@ -1,22 +1,30 @@
 // Bundles the Explore component with esbuild into blackjanuary/component/ (run by `make component`).
 // Everything it loads is in that folder and served by the app's own server: nothing from a CDN.
+//
+// Two bundles of the same component: explorer.js for the app (ES modules, the street tiles split off
+// and loaded only when asked for), and offline.js for the offline explorer file, one script with no
+// imports so that blackjanuary/offline_explorer.py can inline it, its licence notices kept at its end.
 
 import {build} from 'esbuild';
 import {copyFileSync, mkdirSync, rmSync} from 'node:fs';
 
 const out = 'blackjanuary/component';
+const common = {outdir: out, bundle: true, minify: true, target: 'es2022', logLevel: 'warning'};
 rmSync(out, {recursive: true, force: true});
 mkdirSync(out, {recursive: true});
 await build({
+  ...common,
   entryPoints: {explorer: 'frontend/src/streamlit.js'},
-  outdir: out,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  minify: true,
-  target: 'es2022',
   chunkNames: 'chunk-[hash]',
   legalComments: 'linked',
-  logLevel: 'warning',
+});
+await build({
+  ...common,
+  entryPoints: {offline: 'frontend/src/offline.js'},
+  format: 'iife',
+  legalComments: 'eof',
 });
 copyFileSync('frontend/src/explorer.css', `${out}/explorer.css`);
+copyFileSync('frontend/src/offline.css', `${out}/offline.css`);

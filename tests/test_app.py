@@ -184,3 +184,12 @@ def test_sources_page_highlights_the_cited_passage():
     assert 'id="passage-target"' in html
     assert html.count('class="bj-mark') >= 10
     assert "Passage cited for" in texts(at)
+
+
+@pytest.mark.parametrize("page", ["app_pages/explore.py", "app_pages/present.py"])
+def test_explore_and_present_offer_the_offline_explorer(page):
+    at = run_app()
+    at.switch_page(page).run()
+    labels = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert "The whole explorer, offline (HTML)" in labels
+    assert labels["The whole explorer, offline (HTML)"].HasField("deferred_file_id")  # made on the click, not before

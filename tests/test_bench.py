@@ -70,3 +70,29 @@ def test_synthetic_data_validates_without_errors(tmp_path):
     assert catalog is not None, [str(p) for p in problems if p.severity == "error"][:5]
     assert len(catalog.events) == 400
     assert not [p for p in problems if "rests on" in p.message]  # every edge written in its `when`
+
+
+def test_the_concurrency_report_has_a_row_per_session_count():
+    from benchmarks.bench import Concurrency, concurrency_report
+
+    text = concurrency_report([
+        Concurrency(5, steps=50, cpu_ms_per_step=9.44, cpu_share=0.04, wall_ms_per_round=1_261.0, rss_mb=123.2),
+        Concurrency(20, steps=200, cpu_ms_per_step=12.9, cpu_share=0.02, wall_ms_per_round=11_811.0, lost_presses=5),
+    ])
+    header, five, twenty = text.splitlines()
+    assert header.split("  ")[0] == "sessions"
+    assert five.split() == ["5", "50", "9.4", "0.04", "1,261", "0", "0", "123.2"]
+    assert twenty.split()[:2] == ["20", "200"] and twenty.split()[-2] == "5"
+
+
+def test_session_counts_are_read_from_a_comma_list():
+    import argparse
+
+    import pytest
+
+    from benchmarks.bench import _counts
+
+    assert _counts("5,10,20") == [5, 10, 20]
+    for bad in ("5,x", "0,5", ""):
+        with pytest.raises(argparse.ArgumentTypeError):
+            _counts(bad)

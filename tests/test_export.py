@@ -25,10 +25,10 @@ from test_formats import DATES, TITLES, translated_data
 
 from blackjanuary import load
 from blackjanuary.__main__ import main
-from blackjanuary.export import _range_for, _script_json, html_export
+from blackjanuary.export import _range_for, html_export
 from blackjanuary.i18n import format_day, tr
 from blackjanuary.present import chronology, slides
-from blackjanuary.text import html_escape
+from blackjanuary.text import html_escape, script_json
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -368,7 +368,7 @@ def test_hostile_data_is_escaped_in_every_language(hostile_present_data, exporte
 
 
 def test_the_scripts_words_cannot_end_their_element():
-    text = _script_json({"title": "</script><script>window.__pwned=1</script>", "timeline": "a & b > c"})
+    text = script_json({"title": "</script><script>window.__pwned=1</script>", "timeline": "a & b > c"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"title": "</script><script>window.__pwned=1</script>", "timeline": "a & b > c"}
 

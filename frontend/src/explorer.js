@@ -1,12 +1,14 @@
 // The Explore page's scrubber, map, timeline and "at this step" list, all in the browser.
 //
-// createExplorer(root, {onStep, onSelect}) draws into `root` and returns
-// {update(payload, state), destroy()}. `payload` is what
+// createExplorer(root, {onStep, onSelect, loadTiles}) draws into `root` and
+// returns {update(payload, state), destroy()}. `payload` is what
 // blackjanuary/explorer.py builds for a range; `state` is {step, place,
 // event, tiles}. A scrub step changes the map, the timeline's cursor and the
 // list in the same frame and asks nothing of the server: the caller learns
 // the step through onStep(t) once the slider rests, and a click through
-// onSelect({place} | {event}). Text from the data is only ever set as text.
+// onSelect({place} | {event}). `loadTiles()` resolves to the street tiles'
+// module (tiles.js); without it, as in the offline file, there are none.
+// Text from the data is only ever set as text.
 
 import {Deck} from '@deck.gl/core';
 import {GeoJsonLayer, PolygonLayer, TextLayer} from '@deck.gl/layers';
@@ -21,7 +23,8 @@ const TIMELINE_TOP = 22; // room for the axis labels
 const TIMELINE_MAX_HEIGHT = 420;
 const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
 
-function el(tag, attrs = {}, ...children) {
+// An element with attributes (`text` sets its text, `class` its class) and children: nodes, or strings as text.
+export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'text') node.textContent = v;
@@ -396,8 +399,8 @@ export function createExplorer(root, callbacks) {
   }
 
   async function loadTiles() {
-    if (my.tileLayer) return;
-    const {tileLayer} = await import('./tiles.js');
+    if (my.tileLayer || !callbacks.loadTiles) return;
+    const {tileLayer} = await callbacks.loadTiles();
     my.tileLayer = tileLayer(TILE_URL);
     updateMap();
   }

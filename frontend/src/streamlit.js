@@ -14,6 +14,7 @@ export default function render({parentElement, data, setStateValue, setTriggerVa
     entry.explorer = createExplorer(root, {
       onStep: (t) => entry.callbacks.setStateValue('step', t),
       onSelect: (choice) => entry.callbacks.setTriggerValue('select', choice),
+      loadTiles: () => import('./tiles.js'),
     });
     entry.cleanup = () => { entry.explorer.destroy(); instances.delete(parentElement); };
     instances.set(parentElement, entry);

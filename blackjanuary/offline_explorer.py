@@ -1,0 +1,248 @@
+"""The whole Explore page as one self-contained HTML file: scrub, click and read with no server and no network.
+
+The file holds the same component as the app (frontend/src/explorer.js,
+mounted by frontend/src/offline.js and bundled by `make component` into one
+script), its styles, the basemap, and the whole catalogue as JSON: the
+component's payload for every range in every language, the side panel's
+texts (each event with its passages and their attribution, each place), and
+the five source texts with where each cited passage stands in them. The
+browser draws the panel and the source text from that data with DOM calls
+that set text, never markup, so text from the data stays text.
+
+A Content-Security-Policy forbids every request: the file asks nothing of
+the network, and a slip that would fetch something fails loudly instead. The
+view lives in the address's hash (`#r=night&t=1990-01-20T02:00&place=...`),
+so a link to the file reopens the same hour, selection and language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .attribution import citation_attribution, timing_lines
+from .basemap import land
+from .claims import support_text
+from .explorer import explorer_payload
+from .export import CSP
+from .geo import distances_text
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
+from .loading import Catalog
+from .models import Event, Place, Source
+from .range_view import range_view
+from .sourcetext import marks_for
+from .text import html_escape, script_json
+from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_event_window, format_local
+
+COMPONENT_DIR = Path(__file__).resolve().parent / "component"
+BUNDLE = COMPONENT_DIR / "offline.js"
+STYLES = (COMPONENT_DIR / "explorer.css", COMPONENT_DIR / "offline.css")
+FILENAME = "baku-1990.html"
+MAX_LISTED = 25  # events listed in a place's panel, as on the Explore page
+# Interface words the page itself draws, besides the component's own (explorer.py's TEXT_KEYS).
+PAGE_KEYS = (
+    "explore_title", "explore_intro", "span", "span_help", "range_night", "range_january", "range_years",
+    "clear_selection", "at_this_step_badge", "precision", "single_source_badge", "click_hint", "when_by_source",
+    "in_the_source", "in_the_source_help", "sources_title", "source", "passage_cited_for", "highlighted_below",
+    "back_to_event", "back_to_explorer", "address_unknown", "distances", "coordinates", "offline_note",
+)
+# Notices for a link's values the file does not know, with `{value}` left for the browser to fill in.
+NOTICE_KEYS = ("bad_time", "time_outside_range", "bad_place", "bad_event", "bad_source", "bad_passage")
+FACTS = ("fact_publisher", "fact_published", "fact_date_note", "fact_byline", "fact_genre", "fact_language", "fact_trimmed")
+
+
+class BundleMissing(RuntimeError):
+    """The offline bundle has not been built: `make component` builds it from frontend/."""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _utf16(text: str, at: int) -> int:
+    """A position in `text` as the browser counts it (UTF-16 code units), not as Python does (code points)."""
+    return len(text[:at].encode("utf-16-le")) // 2
+
+
+def _inline_basemap(payload: dict) -> dict:
+    """The payload with the land drawn from data in the file instead of fetched from the app's static folder."""
+    layers = [
+        {**{k: v for k, v in layer.items() if k != "url"}, "geojson": land()} if "url" in layer else layer
+        for layer in payload["basemap"]["layers"]
+    ]
+    return {**payload, "basemap": {**payload["basemap"], "layers": layers}}
+
+
+def _passages(catalog: Catalog, event: Event, lang: str) -> list[dict]:
+    """Each quoted passage, verbatim, with its attribution as the Explore page words it."""
+    out = []
+    for n, citation in enumerate(event.citations):
+        source = catalog.sources[citation.source]
+        quoted = tr(lang, "quoted_in", language=language_name(source.language, lang))
+        out.append({
+            "quote": _one_line(citation.quote),
+            "attribution": f"— {citation_attribution(catalog, citation, lang)} · {quoted}",
+            "source": citation.source, "n": n,
+        })
+    return out
+
+
+def _event_panel(catalog: Catalog, event: Event, lang: str) -> dict:
+    """What the panel shows of an event: its window, summary, timing by source, support, places and passages."""
+    return {
+        "title": event.title,
+        "window": describe_event_window(event, lang),
+        "when": f"{_one_line(event.when)} · {tr(lang, 'precision')}: {tr(lang, f'precision_{event.precision.value}')}",
+        "summary": _one_line(event.summary),
+        "when_note": _one_line(event.when_note or ""),
+        "timing": timing_lines(catalog, event, lang),
+        "support": support_text(catalog, event, lang),
+        "single": len(event.source_ids) == 1,
+        "time_ref": tr(lang, "outside_texts", ref=event.time_ref) if event.time_ref else "",
+        "places": list(event.places),
+        "passages_heading": tr(lang, "what_sources_say", count=len(event.citations)),
+        "passages": _passages(catalog, event, lang),
+    }
+
+
+def _place_panel(catalog: Catalog, place: Place, lang: str) -> dict:
+    """What the panel shows of a place: its names, description, distances, coordinates and events."""
+    name = place.name_in(lang)
+    events = catalog.events_at(place.id)
+    ref = _one_line(place.coordinates_ref)
+    return {
+        "name": name,
+        "other_names": [n for n in dict.fromkeys((place.name, place.names.az, place.names.ru)) if n and n != name],
+        "description": _one_line(place.description),
+        "distances": f"{tr(lang, 'distances')}: {distances_text(place, list(catalog.places.values()), lang)}",
+        "coordinates": (
+            tr(lang, "coordinates_estimated", ref=ref) if place.coordinates_estimated else f"{tr(lang, 'coordinates')}: {ref}"
+        ),
+        "estimated": place.coordinates_estimated,
+        "events_heading": tr(lang, "events_here", count=len(events)),
+        "first_of": tr(lang, "first_of", shown=MAX_LISTED, count=len(events)) if len(events) > MAX_LISTED else "",
+        "events": [e.id for e in events[:MAX_LISTED]],
+    }
+
+
+def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
+    """What the source view says about a text besides the text itself: its facts, address and citing events."""
+    values = {
+        "fact_publisher": source.publisher,
+        "fact_published": source.published.isoformat() if source.published else tr(lang, "not_stated"),
+        "fact_date_note": source.published_note,
+        "fact_byline": source.byline,
+        "fact_genre": source.genre,
+        "fact_language": language_name(source.language, lang),
+        "fact_trimmed": source.trimmed,
+    }
+    cited = sorted({m.event_id for m in marks_for(catalog, source.id)}, key=lambda i: catalog.require_event(i).first)
+    return {
+        "publisher": source.publisher,
+        "title": source.title,
+        "language": source.language,
+        "facts": [[tr(lang, key), _one_line(value)] for key in FACTS if (value := values[key])],
+        # An address to copy, not a link: the file never navigates to the network.
+        "url": f"{tr(lang, 'original_page')}: {source.url}" if source.url else "",
+        "cited_heading": tr(lang, "cited_by", count=len(cited)),
+        "cited": cited,
+    }
+
+
+def _panel(catalog: Catalog, lang: str) -> dict:
+    """Everything the page draws besides the component, in one language."""
+    localised = catalog.in_language(lang)
+    note = tr(lang, "translation_note") if lang in catalog.translations else ""
+    return {
+        "texts": {key: tr(lang, key) for key in PAGE_KEYS}
+        | {"intro": " ".join(filter(None, [tr(lang, "explore_intro"), note]))}
+        | {key: tr(lang, key, value="{value}") for key in NOTICE_KEYS}
+        | {"bad_range": tr(lang, "bad_range", value="{value}", known=", ".join(RANGES))}
+        | {"cited_for": tr(lang, "cited_for", titles="{titles}")},
+        "events": {e.id: _event_panel(localised, e, lang) for e in localised.events},
+        "places": {p.id: _place_panel(localised, p, lang) for p in localised.places.values()},
+        "sources": {s.id: _source_panel(localised, s, lang) for s in localised.sources.values()},
+    }
+
+
+def _texts(catalog: Catalog) -> dict:
+    """The source texts, with each cited passage's place in them (UTF-16 offsets, as the browser slices)."""
+    out = {}
+    for source_id, text in catalog.texts.items():
+        marks = [[_utf16(text, m.start), _utf16(text, m.end), m.event_id, m.citation] for m in marks_for(catalog, source_id)]
+        out[source_id] = {"text": text, "marks": marks}
+    return out
+
+
+def _bundle() -> tuple[str, str]:
+    """The offline script and its styles, as built by `make component`, checked safe to inline."""
+    try:
+        script = BUNDLE.read_text(encoding="utf-8")
+        styles = "\n".join(path.read_text(encoding="utf-8") for path in STYLES)
+    except FileNotFoundError as err:
+        raise BundleMissing(f"{err.filename} is missing: build it with `make component`") from err
+    for text, closing in ((script, "</script"), (styles, "</style")):
+        if closing in text.lower() or "<!--" in text:
+            raise BundleMissing(f"the built bundle contains '{closing}' or '<!--' and cannot be inlined")
+    return script, styles
+
+
+def _json_element(element_id: str, data: object) -> str:
+    return f'<script type="application/json" id="{element_id}">{script_json(data)}</script>'
+
+
+def explorer_html(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The offline explorer as one HTML document, opening in `lang`; it switches to the others in the browser.
+
+    `catalog` is the catalogue as loaded, in English: each language's text is
+    made from it with `Catalog.in_language`.
+    """
+    lang = language_or_default(lang)
+    script, styles = _bundle()
+    setup = {
+        "lang": lang, "languages": LANGUAGES, "ranges": list(RANGES),
+        "default_range": DEFAULT_RANGE, "default_t": format_local(DEFAULT_TIME),
+    }
+    elements = [_json_element("bjo-setup", setup), _json_element("bjo-texts", _texts(catalog))]
+    for code in LANGUAGES:
+        localised = catalog.in_language(code)
+        elements.append(_json_element(f"bjo-panel-{code}", _panel(catalog, code)))
+        for key in RANGES:
+            payload = _inline_basemap(explorer_payload(range_view(localised, key), code))
+            elements.append(_json_element(f"bjo-payload-{code}-{key}", payload))
+    title = tr(lang, "explore_title")
+    return f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<title>{html_escape(title)}</title>
+<style>{styles}</style>
+</head>
+<body>
+<header class="bjo-top">
+  <h1 id="bjo-title">{html_escape(title)}</h1>
+  <p id="bjo-intro" class="bjo-note"></p>
+  <div class="bjo-controls">
+    <div id="bjo-ranges" class="bjo-switch" role="group"></div>
+    <div id="bjo-languages" class="bjo-switch" role="group" aria-label="Interface language · Dil · Язык"></div>
+    <button id="bjo-sources" type="button" class="bjo-button"></button>
+  </div>
+  <div id="bjo-notices" role="status"></div>
+</header>
+<main id="bjo-explore" class="bjo-main">
+  <div id="bjo-explorer" class="bjo-left"></div>
+  <aside id="bjo-panel" class="bjo-panel" aria-live="polite"></aside>
+</main>
+<section id="bjo-source" class="bjo-source" hidden></section>
+<noscript><p>{html_escape(tr(lang, "offline_noscript"))}</p></noscript>
+{"".join(elements)}
+<script>{script}</script>
+</body>
+</html>
+"""
+
+
+def explorer_file(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> bytes:
+    """The offline explorer as UTF-8 bytes, for a download button or the command line."""
+    return explorer_html(catalog, lang).encode("utf-8")
