@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .i18n import format_day, tr
+from .i18n import format_day, language_name, tr
 from .models import Citation, Claim, Event, Source
 
 if TYPE_CHECKING:
@@ -36,6 +36,15 @@ def citation_attribution(catalog: Catalog, passage: Citation | Claim, lang: str 
         text = tr(lang, key, speaker=speaker.name, role=speaker.role, source=published)
     if passage.authority:
         text += " · " + tr(lang, "on_authority", authority=passage.authority)
+    return text
+
+
+def attribution_in(catalog: Catalog, passage: Citation | Claim, lang: str) -> str:
+    """The passage's attribution for a file in `lang`: where its source is in another language, also that language."""
+    text = citation_attribution(catalog, passage, lang)
+    quoted = catalog.sources[passage.source].language
+    if quoted != lang:
+        text += " · " + tr(lang, "quoted_in", language=language_name(quoted, lang))
     return text
 
 

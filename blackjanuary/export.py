@@ -18,10 +18,10 @@ from datetime import date, timedelta
 
 import plotly.io as pio
 
-from .attribution import attribution_text, citation_attribution, timing_lines
-from .i18n import DEFAULT_LANGUAGE, format_day, language_name, language_or_default, tr
+from .attribution import attribution_in, attribution_text, timing_lines
+from .i18n import DEFAULT_LANGUAGE, format_day, language_or_default, tr
 from .loading import Catalog
-from .models import Citation, Narrative
+from .models import Narrative
 from .present import CHRONOLOGY_ID, Slide, chronology, slides
 from .svgmap import svg_map
 from .text import html_escape, script_json
@@ -172,14 +172,6 @@ def _narrative_in(catalog: Catalog, localised: Catalog, narrative: Narrative, la
     return narrative  # one made by the caller: shown as given
 
 
-def _quoted_in(catalog: Catalog, citation: Citation, lang: str) -> str:
-    """Who says the passage; where its source's language is not the file's, also which language it is quoted in."""
-    text = citation_attribution(catalog, citation, lang)
-    quoted = catalog.sources[citation.source].language
-    if quoted != lang:
-        text += " · " + tr(lang, "quoted_in", language=language_name(quoted, lang))
-    return text
-
 
 def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lang: str = DEFAULT_LANGUAGE) -> str:
     count = len(shown)
@@ -251,7 +243,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
     </div>
     <div>
       <blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>
-      <p class="source">— {html_escape(_quoted_in(catalog, slide.citation, lang))}</p>
+      <p class="source">— {html_escape(attribution_in(catalog, slide.citation, lang))}</p>
       <p>{html_escape(" ".join(event.summary.split()))}</p>
       {time_ref}
       {note}

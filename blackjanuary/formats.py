@@ -23,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .attribution import attribution_text, citation_attribution
-from .i18n import DEFAULT_LANGUAGE, language_name, language_or_default, tr
+from .attribution import attribution_in, attribution_text
+from .i18n import DEFAULT_LANGUAGE, language_or_default, tr
 from .loading import Catalog
 from .models import Citation, Event, Place
 from .text import html_escape
@@ -181,14 +181,6 @@ def _category(event: Event, lang: str) -> str:
     return tr(lang, f"category_{event.category.value}")
 
 
-def _attribution(catalog: Catalog, citation: Citation, lang: str) -> str:
-    """Who says the passage; outside English, also the language it is quoted in (its source's)."""
-    text = citation_attribution(catalog, citation, lang)
-    quoted = catalog.sources[citation.source].language
-    if quoted != lang:
-        text += " · " + tr(lang, "quoted_in", language=language_name(quoted, lang))
-    return text
-
 
 def _slide_text(catalog: Catalog, event: Event, lang: str = DEFAULT_LANGUAGE) -> str:
     places = ", ".join(catalog.places[p].name_in(lang) for p in event.places)
@@ -198,7 +190,7 @@ def _slide_text(catalog: Catalog, event: Event, lang: str = DEFAULT_LANGUAGE) ->
     ]
     for citation in event.citations:
         parts.append(f"<blockquote>{html_escape(_flat(citation.quote))}</blockquote>")
-        parts.append(f'<p class="attribution">— {html_escape(_attribution(catalog, citation, lang))}</p>')
+        parts.append(f'<p class="attribution">— {html_escape(attribution_in(catalog, citation, lang))}</p>')
     if event.time_ref:
         parts.append(f"<p>{html_escape(tr(lang, 'outside_texts', ref=_flat(event.time_ref)))}</p>")
     return "".join(parts)
