@@ -87,3 +87,42 @@ OVERFLOW = """() => {
     }
     return wide;
 }"""
+
+
+@dataclass
+class DiskTraffic:
+    """What a page opened from disk asked for, what the guard refused, and what it complained about."""
+
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def open_from_disk(
+    browser: Browser, path: Path, fragment: str = "", *, only_itself: bool = False, viewport: dict | None = None,
+) -> tuple[Page, DiskTraffic]:
+    """Open an exported file from disk in an offline context that aborts every request off `file:`.
+
+    With `only_itself`, the file's own address is the one request let through.
+    Page errors and console errors are collected (only errors: plotly.js warns
+    through console.trace about hatched bars' colours).
+    """
+    context = browser.new_context(viewport=viewport or DESKTOP, offline=True)
+    traffic = DiskTraffic()
+
+    def guard(route):
+        url = route.request.url
+        allowed = url.split("#")[0] == path.as_uri() if only_itself else urlsplit(url).scheme == "file"
+        if allowed:
+            route.continue_()
+        else:
+            traffic.blocked.append(url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("request", lambda request: traffic.requests.append(request.url))
+    page.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
+    page.on("console", lambda message: message.type == "error" and traffic.errors.append(f"console: {message.text}"))
+    page.goto(path.as_uri() + fragment)
+    return page, traffic

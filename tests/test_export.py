@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browsing import ARTIFACTS, DESKTOP, screenshot
+from browsing import ARTIFACTS, DiskTraffic, open_from_disk, screenshot
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT
 from playwright.sync_api import Browser, Page, expect
 from test_formats import DATES, TITLES, translated_data
@@ -407,38 +406,14 @@ def test_cli_exports_in_the_language_asked_for(catalog, tmp_path, capsys):
 # --- in the browser ----------------------------------------------------------
 
 
-@dataclass
-class Traffic:
-    """What the page asked for and complained about."""
-
-    requests: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def assert_quiet(self) -> None:
-        assert self.blocked == []
-        assert [u for u in self.requests if urlsplit(u).scheme != "file"] == []
-        assert self.errors == []
+def assert_quiet(traffic: DiskTraffic) -> None:
+    assert traffic.blocked == []
+    assert [u for u in traffic.requests if urlsplit(u).scheme != "file"] == []
+    assert traffic.errors == []
 
 
-def open_offline(browser: Browser, path: Path, fragment: str = "") -> tuple[Page, Traffic]:
-    context = browser.new_context(viewport=DESKTOP, offline=True)
-    traffic = Traffic()
-
-    def guard(route):
-        if urlsplit(route.request.url).scheme == "file":
-            route.continue_()
-        else:
-            traffic.blocked.append(route.request.url)
-            route.abort("internetdisconnected")
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("request", lambda request: traffic.requests.append(request.url))
-    page.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
-    # Only errors: plotly.js warns through console.trace about hatched bars' colours.
-    page.on("console", lambda message: message.type == "error" and traffic.errors.append(f"console: {message.text}"))
-    page.goto(path.as_uri() + fragment)
+def open_offline(browser: Browser, path: Path, fragment: str = "") -> tuple[Page, DiskTraffic]:
+    page, traffic = open_from_disk(browser, path, fragment)
     expect(page.locator("#timeline-figure .main-svg").first).to_be_attached()
     return page, traffic
 
@@ -460,7 +435,7 @@ def test_opens_offline_with_no_request_and_no_error(night, exported):
     page.keyboard.press("End")  # draw the timeline on screen too
     expect(page.locator("#timeline-figure .barlayer .point").first).to_be_visible()
     page.wait_for_timeout(300)
-    traffic.assert_quiet()
+    assert_quiet(traffic)
     assert traffic.requests == [exported[NIGHT].as_uri()]
     assert page.evaluate(
         "() => performance.getEntriesByType('resource').filter(r => !r.name.startsWith('file:')).map(r => r.name)"
@@ -509,7 +484,7 @@ def test_buttons_and_keys_step_through_the_slides(night, catalog):
     at(0)
     page.locator("#jump").select_option("8")
     at(8)
-    traffic.assert_quiet()
+    assert_quiet(traffic)
 
 
 @pytest.mark.parametrize(
@@ -531,7 +506,7 @@ def test_a_hash_opens_its_slide(browser, exported, fragment, step, heading):
         page.evaluate("() => { location.hash = '#step-12'; }")
         expect(current_heading(page)).to_have_text("How many were killed, wounded and detained")
         expect(page.locator("#counter")).to_have_text("12 / 15")
-        traffic.assert_quiet()
+        assert_quiet(traffic)
     finally:
         page.context.close()
 
@@ -551,7 +526,7 @@ def test_teachers_note_is_closed_until_clicked(night, catalog):
     assert details.evaluate("d => d.open") is True
     # The other steps' notes stay closed.
     assert page.evaluate("() => [...document.querySelectorAll('details')].filter(d => d.open).length") == 1
-    traffic.assert_quiet()
+    assert_quiet(traffic)
 
 
 def test_each_step_has_a_visible_map(night, catalog):
@@ -579,7 +554,7 @@ def test_each_step_has_a_visible_map(night, catalog):
     red = fourth.locator(f'circle[fill="{ACTIVE_FILL}"], path[stroke="{ACTIVE_FILL}"]')
     assert red.count() == 3
     screenshot(page, "export-step-4")
-    traffic.assert_quiet()
+    assert_quiet(traffic)
 
 
 def test_the_timeline_slide_draws_a_bar_per_event(night, catalog):
@@ -599,7 +574,7 @@ def test_the_timeline_slide_draws_a_bar_per_event(night, catalog):
     assert ids.count("information-blockade") > 1 and ids.count("emergency-decree") == 1
     assert figure.bounding_box()["width"] > 1000
     screenshot(page, "export-timeline")
-    traffic.assert_quiet()
+    assert_quiet(traffic)
 
 
 @pytest.mark.parametrize("narrative_id, steps", [(NIGHT, 15), (RALLIES, 15)])
@@ -614,7 +589,7 @@ def test_prints_one_slide_per_a4_page(browser, exported, narrative_id, steps):
         assert len(PAGE_OBJECT.findall(pdf)) == steps + 2
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / f"export-{narrative_id}.pdf").write_bytes(pdf)
-        traffic.assert_quiet()
+        assert_quiet(traffic)
     finally:
         page.context.close()
 
@@ -654,7 +629,7 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_present_data, 
         expect(hover.locator("img, a, script")).to_have_count(0)
 
         assert page.evaluate(LEAKS) == {"pwned": "undefined", "images": 0, "handlers": 0, "links": 0, "scripts": scripts}
-        traffic.assert_quiet()
+        assert_quiet(traffic)
         assert not any("example.invalid" in u or u.endswith("/x") for u in traffic.requests)
     finally:
         page.context.close()
@@ -683,6 +658,6 @@ def test_the_counter_and_the_labels_speak_the_language_in_the_browser(browser, c
         lanes = page.locator("#timeline-figure .ytick text").all_text_contents()
         assert tr(lang, "category_military") in lanes
         screenshot(page, f"export-timeline-{lang}")
-        traffic.assert_quiet()
+        assert_quiet(traffic)
     finally:
         page.context.close()

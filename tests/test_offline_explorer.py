@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browsing import DiskTraffic, open_from_disk
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT, QUOTED_SOURCE
 from playwright.sync_api import Browser, Page, expect
 from test_browser import event_point, hover_place, place_pixel
@@ -138,36 +138,14 @@ def test_hostile_text_is_only_ever_json_in_the_file(hostile_exported):
 # --- in the browser -------------------------------------------------------------------
 
 
-@dataclass
-class Traffic:
-    requests: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def assert_quiet(self, path: Path) -> None:
-        assert self.blocked == []
-        assert {urlsplit(u)._replace(fragment="").geturl() for u in self.requests} == {path.as_uri()}
-        assert self.errors == []
+def assert_quiet(traffic: DiskTraffic, path: Path) -> None:
+    assert traffic.blocked == []
+    assert {urlsplit(u)._replace(fragment="").geturl() for u in traffic.requests} == {path.as_uri()}
+    assert traffic.errors == []
 
 
-def open_offline(browser: Browser, path: Path, fragment: str = "") -> tuple[Page, Traffic]:
-    """The file from disk, offline, every request but the file's own aborted; once the map and timeline are drawn."""
-    context = browser.new_context(viewport=DESKTOP, offline=True)
-    traffic = Traffic()
-
-    def guard(route):
-        if route.request.url.split("#")[0] == path.as_uri():
-            route.continue_()
-        else:
-            traffic.blocked.append(route.request.url)
-            route.abort("internetdisconnected")
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("request", lambda request: traffic.requests.append(request.url))
-    page.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
-    page.on("console", lambda message: message.type == "error" and traffic.errors.append(f"console: {message.text}"))
-    page.goto(path.as_uri() + fragment)
+def open_offline(browser: Browser, path: Path, fragment: str = "") -> tuple[Page, DiskTraffic]:
+    page, traffic = open_from_disk(browser, path, fragment, only_itself=True, viewport=DESKTOP)
     page.locator(".bjx[data-drawn]").wait_for()
     page.locator(".bjx-timeline-canvas").wait_for()
     return page, traffic
@@ -211,7 +189,7 @@ def test_opens_offline_and_scrubs_with_the_keyboard(opened, exported):
     page.wait_for_function("() => location.hash.includes('t=1990-01-20T02%3A00')")
     assert hash_params(page)["t"] == "1990-01-20T02:00"
     screenshot(page, "offline-explorer-night")
-    traffic.assert_quiet(exported)
+    assert_quiet(traffic, exported)
 
 
 def test_a_place_in_the_list_opens_its_panel_with_attributed_passages(opened, exported, catalog):
@@ -232,7 +210,7 @@ def test_a_place_in_the_list_opens_its_panel_with_attributed_passages(opened, ex
     expect(card.locator(".bjo-passage .bjo-caption").first).to_have_text(
         f"— {citation_attribution(catalog, citation)} · {quoted}")
     assert hash_params(page)["place"] == PLACE
-    traffic.assert_quiet(exported)
+    assert_quiet(traffic, exported)
 
 
 def test_a_click_on_the_map_or_the_timeline_opens_its_panel(opened, exported, catalog):
@@ -247,7 +225,7 @@ def test_a_click_on_the_map_or_the_timeline_opens_its_panel(opened, exported, ca
     expect(page.locator("#bjo-panel blockquote").first).to_have_text(
         " ".join(catalog.event("tanks-crush-cars").citations[0].quote.split()))
     assert hash_params(page)["event"] == "tanks-crush-cars" and "place" not in hash_params(page)
-    traffic.assert_quiet(exported)
+    assert_quiet(traffic, exported)
 
 
 def test_the_source_text_opens_at_the_passage_highlighted(opened, exported, catalog):
@@ -272,7 +250,7 @@ def test_the_source_text_opens_at_the_passage_highlighted(opened, exported, cata
     expect(page.locator("#bjo-explore")).to_be_visible()
     expect(panel.locator("h2")).to_have_text(event.title)
     assert "source" not in hash_params(page)
-    traffic.assert_quiet(exported)
+    assert_quiet(traffic, exported)
 
 
 def test_a_hash_link_reopens_the_hour_and_the_selection(browser, exported, catalog):
@@ -290,7 +268,7 @@ def test_a_hash_link_reopens_the_hour_and_the_selection(browser, exported, catal
         page.evaluate("() => { location.hash = 't=1990-01-15T07:00'; }")
         expect(page.locator(".bjx")).to_have_attribute("data-step", "1990-01-15T06:00")
         expect(page.locator('#bjo-ranges [data-range="january"]')).to_have_attribute("aria-pressed", "true")
-        traffic.assert_quiet(exported)
+        assert_quiet(traffic, exported)
     finally:
         page.context.close()
 
@@ -309,7 +287,7 @@ def test_the_language_switch_changes_every_text_and_keeps_the_view(browser, expo
             assert hash_params(page)["lang"] == lang
             if lang == "ru":
                 screenshot(page, "offline-explorer-ru")
-        traffic.assert_quiet(exported)
+        assert_quiet(traffic, exported)
     finally:
         page.context.close()
 
@@ -321,7 +299,7 @@ def test_a_file_exported_in_azerbaijani_opens_in_it(browser, tmp_path):
     try:
         expect(page.locator("#bjo-title")).to_have_text(tr("az", "explore_title"))
         expect(page.locator(".bjx-play")).to_contain_text(tr("az", "play"))
-        traffic.assert_quiet(path)
+        assert_quiet(traffic, path)
     finally:
         page.context.close()
 
@@ -342,7 +320,7 @@ def test_every_range_and_play(opened, exported):
     paused = step(page)
     page.wait_for_timeout(600)  # over two steps at Play's pace
     assert step(page) == paused
-    traffic.assert_quiet(exported)
+    assert_quiet(traffic, exported)
 
 
 LEAKS = """() => ({
@@ -374,7 +352,7 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_present_data, 
             expect(page.locator("html")).to_have_attribute("lang", lang)
         screenshot(page, "offline-explorer-hostile")
         assert page.evaluate(LEAKS) == {"pwned": "undefined", "images": 0, "links": 0, "scripts": scripts, "handlers": 0}
-        traffic.assert_quiet(hostile_exported)
+        assert_quiet(traffic, hostile_exported)
     finally:
         page.context.close()
 
