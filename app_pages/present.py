@@ -49,6 +49,14 @@ st.html(
     .stMainBlockContainer .stButton button p { font-size: 22px !important; }
     .st-key-language [data-testid="stMarkdownContainer"] p { font-size: 14px !important; }
     .st-key-clicker { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    /* A phone: type that still reads, and long words (Russian, Azerbaijani) hyphenated, not cut. */
+    @media (max-width: 640px) {
+      .stMainBlockContainer h1 { font-size: 30px; hyphens: auto; }
+      .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+      .stMainBlockContainer [data-testid="stAlertContentInfo"] p { font-size: 20px; }
+      .stMainBlockContainer blockquote p { font-size: 21px !important; }
+      .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 17px !important; }
+    }
     </style>"""
 )
 
