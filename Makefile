@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 NODE_MODULES := node_modules/.package-lock.json
-COMPONENT := blackjanuary/component/explorer.js blackjanuary/component/offline.js
+COMPONENT := $(foreach name,explorer offline explorer-hooks offline-hooks,blackjanuary/component/$(name).js)
+NODE_BIN := node_modules/.bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test fast check validate browser nginx node component lock
@@ -12,16 +13,19 @@ run: $(VENV)/installed $(COMPONENT)
 	$(BIN)/streamlit run app.py
 
 test: check $(VENV)/installed browser nginx $(COMPONENT)
+	node --test frontend/test/
 	$(BIN)/python -m pytest
 
 # The quick local loop: everything but the tests that drive Chromium.
-fast: $(VENV)/installed
+fast: $(VENV)/installed $(COMPONENT)
 	$(BIN)/python -m pytest -m "not browser" -q
 
-# Lint, types and the message catalogues: part of `make test`.
-check: $(VENV)/installed
+# Lint, types and the message catalogues, for the Python and the component's JavaScript: part of `make test`.
+check: $(VENV)/installed $(NODE_MODULES)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(NODE_BIN)/tsc -p frontend
+	$(NODE_BIN)/eslint frontend
 	$(BIN)/python -m blackjanuary messages check
 
 validate: $(VENV)/installed
@@ -70,7 +74,8 @@ $(NODE_MODULES): package.json package-lock.json | node
 	touch $@
 
 # The Explore component, bundled into the package's asset folder (not committed: built from the lockfile):
-# explorer.js for the app, offline.js for the offline explorer file, both by one run of build.mjs.
+# explorer.js for the app, offline.js for the offline explorer file, and each again with the tests' hooks
+# (explorer-hooks.js, offline-hooks.js), all by one run of build.mjs.
 $(COMPONENT) &: $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
 	node frontend/build.mjs
 

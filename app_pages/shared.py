@@ -8,7 +8,7 @@ import streamlit as st
 
 from blackjanuary import Catalog, Problem, check
 from blackjanuary.attribution import citation_attribution, timing_lines
-from blackjanuary.explorer import explorer_payload, payload_bytes
+from blackjanuary.explorer import bundle_name, explorer_payload, payload_bytes
 from blackjanuary.i18n import LANGUAGES, language_name, language_or_default, tr
 from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event
@@ -126,7 +126,7 @@ def explorer_component():
     global _EXPLORER
     if _EXPLORER is None:
         _EXPLORER = st.components.v2.component(
-            "blackjanuary.explorer", js="explorer.js", css="explorer.css", isolate_styles=False,
+            "blackjanuary.explorer", js=bundle_name("explorer"), css="explorer.css", isolate_styles=False,
         )
     return _EXPLORER
 

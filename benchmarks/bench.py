@@ -43,11 +43,14 @@ from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from blackjanuary.devserver import running_app
+from blackjanuary.explorer import TEST_HOOKS_ENV
 from blackjanuary.loading import DEFAULT_DATA_DIR, load
 from blackjanuary.maps import fit_view
 
 from .synthetic import generate
 
+# The figures read the component's own timings, which only its bundles with test hooks expose.
+os.environ[TEST_HOOKS_ENV] = "1"
 CHROMIUM = os.environ.get("BLACKJANUARY_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",

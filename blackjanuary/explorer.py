@@ -8,6 +8,7 @@ component only ever sets it as text, never as HTML.
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta
 
 from .basemap import LABEL_SIZE, basemap_spec
@@ -17,6 +18,9 @@ from .range_view import RangeView
 from .timeline import describe_event_window, describe_step, format_local, step_label
 from .timeline_figure import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
 
+# The tests and the benchmark set this to 1: the app and the offline export then load the component's bundles
+# built with its test hooks (frontend/build.mjs), which expose its state; the shipping bundles have none.
+TEST_HOOKS_ENV = "BLACKJANUARY_TEST_HOOKS"
 MAX_LISTED = 25  # events listed per group at a step; the rest are counted
 PLAY_STEPS_PER_SECOND = 4
 # An event's `flags`: a known-to-the-hour window, a single source, a long period the step falls in,
@@ -29,6 +33,11 @@ TEXT_KEYS = (
     "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
     "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint",
 )
+
+
+def bundle_name(name: str) -> str:
+    """The file name of the component's script `name` ("explorer" or "offline"): with its test hooks if asked for."""
+    return f"{name}-hooks.js" if os.environ.get(TEST_HOOKS_ENV) == "1" else f"{name}.js"
 
 
 def _fraction(when: datetime, start: datetime, span: timedelta) -> float:

@@ -22,7 +22,7 @@ from pathlib import Path
 from .attribution import citation_attribution, timing_lines
 from .basemap import land
 from .claims import support_text
-from .explorer import explorer_payload
+from .explorer import bundle_name, explorer_payload
 from .export import CSP
 from .geo import distances_text
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
@@ -34,7 +34,6 @@ from .text import html_escape, script_json
 from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_event_window, format_local
 
 COMPONENT_DIR = Path(__file__).resolve().parent / "component"
-BUNDLE = COMPONENT_DIR / "offline.js"
 STYLES = (COMPONENT_DIR / "explorer.css", COMPONENT_DIR / "offline.css")
 FILENAME = "baku-1990.html"
 MAX_LISTED = 25  # events listed in a place's panel, as on the Explore page
@@ -176,7 +175,7 @@ def _texts(catalog: Catalog) -> dict:
 def _bundle() -> tuple[str, str]:
     """The offline script and its styles, as built by `make component`, checked safe to inline."""
     try:
-        script = BUNDLE.read_text(encoding="utf-8")
+        script = (COMPONENT_DIR / bundle_name("offline")).read_text(encoding="utf-8")
         styles = "\n".join(path.read_text(encoding="utf-8") for path in STYLES)
     except FileNotFoundError as err:
         raise BundleMissing(f"{err.filename} is missing: build it with `make component`") from err

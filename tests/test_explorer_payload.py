@@ -1,6 +1,7 @@
 """The Explore component's payload, built without Streamlit: what each step shows, as JSON."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +10,8 @@ from blackjanuary.explorer import (
     OPEN_END,
     PRECISE,
     SINGLE,
+    TEST_HOOKS_ENV,
+    bundle_name,
     component_data,
     explorer_payload,
     payload_bytes,
@@ -122,3 +125,17 @@ def test_component_data_is_a_state_line_then_the_payload(payload):
     head, rest = data.split(b"\n", 1)
     assert json.loads(head) == {"key": "night:en:1", "step": "1990-01-20T02:00", "place": None, "event": "x", "tiles": False}
     assert rest == body
+
+
+def test_the_shipping_bundles_carry_no_test_hooks(monkeypatch):
+    component = Path(__file__).resolve().parent.parent / "blackjanuary" / "component"
+    for name in ("explorer", "offline"):
+        shipping = (component / f"{name}.js").read_text(encoding="utf-8")
+        hooked = (component / f"{name}-hooks.js").read_text(encoding="utf-8")
+        # The hook puts the component's state on its root element (root.bjx = ...), and keeps its timings.
+        assert ".bjx=" not in shipping and ".timings.push(" not in shipping
+        assert ".bjx=" in hooked and ".timings.push(" in hooked
+    monkeypatch.delenv(TEST_HOOKS_ENV)
+    assert bundle_name("explorer") == "explorer.js"
+    monkeypatch.setenv(TEST_HOOKS_ENV, "1")
+    assert bundle_name("offline") == "offline-hooks.js"

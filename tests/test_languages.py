@@ -501,7 +501,7 @@ def test_present_quotes_stay_in_english_and_say_so():
 
 def test_the_map_labels_places_in_the_interface_language():
     at = run_app({"lang": "az"})
-    # The component's text layers use characterSet 'auto' (frontend/src/explorer.js), so ə, ı, ş and Cyrillic draw.
+    # The component's text layers use characterSet 'auto' (frontend/src/map.js), so ə, ı, ş and Cyrillic draw.
     names = {row["id"]: row["name"] for row in component_payload(at)["places"]}
     assert names["20-yanvar-circle"] == "20 Yanvar dairəsi"
     assert names["neftchiler-avenue"] == "Neftçilər prospekti"

@@ -1,27 +1,33 @@
-// The offline explorer: the Explore component in a page of its own, with no server and no network.
+// The offline explorer's host: the Explore component in a page of its own, with no server and no network.
 //
-// blackjanuary/offline_explorer.py writes the page around this script: JSON
-// elements holding the component's payload for each range and language
-// (`bjo-payload-<lang>-<range>`), the panel's words and texts per language
-// (`bjo-panel-<lang>`), and the source texts with their cited passages
-// (`bjo-texts`). Each is parsed when first needed. This script draws what the
-// app's Python draws: the side panel with an event's or a place's passages
-// and the source text at a passage. It sets text only, never markup, so text
-// from the data stays text. The view lives in the address's hash, with the
-// app's link parameters (r, t, place, event, source, q, and lang), so a link
-// to the file reopens the same hour, selection and language.
+// blackjanuary/offline_explorer.py writes the page around this script: JSON elements holding the component's
+// payload for each range and language (`bjo-payload-<lang>-<range>`), the panel's words and texts per language
+// (`bjo-panel-<lang>`), and the source texts with their cited passages (`bjo-texts`). Each is parsed when first
+// needed. Around the component this draws the range and language switches, the passage panel (panel.js) and the
+// source text (source.js); the view lives in the address's hash (link.js), so a link to the file reopens the same
+// hour, selection and language.
 
-import {createExplorer, el} from './explorer.js';
+import {el} from './dom.js';
+import {createExplorer} from './explorer.js';
+import {readLink, writeLink} from './link.js';
+import {button, panelContents} from './panel.js';
+import {sourceContents} from './source.js';
+import {activeIds, snap} from './steps.js';
 
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** @typedef {import('./panel.js').PanelData} PanelData */
+/** @typedef {import('./types.js').Payload} Payload */
+
+/** @type {Map<string, any>} */
 const parsed = new Map();
 
+/** @param {string} id */
 function json(id) {
   if (!parsed.has(id)) parsed.set(id, JSON.parse(document.getElementById(id).textContent));
   return parsed.get(id);
 }
 
 const setup = json('bjo-setup');
+/** @type {import('./link.js').LinkView} */
 const state = {
   lang: setup.lang, range: setup.default_range, t: setup.default_t, place: null, event: null, source: null, q: null,
 };
@@ -38,88 +44,20 @@ const ui = {
 };
 let loaded = null; // the language and range of the payload the component holds
 
+/** @type {(lang: string, range: string) => Payload} */
 const payloadOf = (lang, range) => json(`bjo-payload-${lang}-${range}`);
-const panel = () => json(`bjo-panel-${state.lang}`);
-const words = () => panel().texts;
-const stepsOf = (range) => payloadOf(state.lang, range).steps.map((s) => s.t);
-
-// Local Baku times written alike ("1990-01-20T02:00") compare as strings.
-function snap(t, steps) {
-  let chosen = steps[0];
-  for (const step of steps) {
-    if (step > t) break;
-    chosen = step;
-  }
-  return chosen;
-}
-
-function rangeFor(t) {
-  const found = setup.ranges.find((range) => {
-    const steps = stepsOf(range);
-    return steps[0] <= t && t <= steps[steps.length - 1];
-  });
-  return found || setup.ranges[setup.ranges.length - 1];
-}
-
-// --- the hash -----------------------------------------------------------------
-
-function readHash() {
-  // What the address asks to show, each unknown or malformed value dropped with a notice, as the app does.
-  const asked = new URLSearchParams(location.hash.slice(1));
-  const lang = asked.get('lang');
-  const next = {lang: lang && lang in setup.languages ? lang : state.lang, place: null, event: null, source: null, q: null};
-  const texts = json(`bjo-panel-${next.lang}`);
-  const notices = [];
-  const say = (key, value) => notices.push(texts.texts[key].replace('{value}', () => value));
-  const range = asked.get('r');
-  next.range = setup.default_range;
-  if (range && setup.ranges.includes(range)) next.range = range;
-  else if (range) say('bad_range', range);
-  const t = asked.get('t');
-  if (t && TIME.test(t)) {
-    if (!setup.ranges.includes(range)) next.range = rangeFor(t);
-    const steps = stepsOf(next.range);
-    if (t < steps[0] || t > steps[steps.length - 1]) say('time_outside_range', t);
-    next.t = snap(t, steps);
-  } else {
-    if (t) say('bad_time', t);
-    next.t = snap(setup.default_t, stepsOf(next.range));
-  }
-  for (const [key, known, notice] of [['place', texts.places, 'bad_place'], ['event', texts.events, 'bad_event'],
-    ['source', texts.sources, 'bad_source']]) {
-    const value = asked.get(key);
-    if (value && Object.hasOwn(known, value)) next[key] = value;
-    else if (value) say(notice, value);
-  }
-  const q = asked.get('q');
-  if (q !== null && next.source && next.event) {
-    const passage = texts.events[next.event].passages[Number(q)];
-    if (/^\d+$/.test(q) && passage && passage.source === next.source) next.q = Number(q);
-    else say('bad_passage', q);
-  }
-  return {next, notices};
-}
-
-function writeHash() {
-  const params = new URLSearchParams({r: state.range, t: state.t, lang: state.lang});
-  for (const key of ['place', 'event', 'source', 'q']) {
-    if (state[key] !== null) params.set(key, String(state[key]));
-  }
-  history.replaceState(null, '', `#${params}`);
-}
+/** @type {(lang: string) => PanelData} */
+const panelOf = (lang) => json(`bjo-panel-${lang}`);
+const words = () => panelOf(state.lang).texts;
+/** @type {(lang: string, range: string) => string[]} */
+const stepsOf = (lang, range) => payloadOf(lang, range).steps.map((s) => s.t);
 
 // --- the page around the component ----------------------------------------------
-
-function button(text, onClick, attrs = {}) {
-  const b = el('button', {type: 'button', class: 'bjo-button', ...attrs, text});
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 // The range and language switches are made once and relabelled, so a pressed one keeps the keyboard's focus.
 const rangeButtons = setup.ranges.map((range) => button('', () => chooseRange(range), {'data-range': range}));
 const languageButtons = Object.entries(setup.languages).map(([code, name]) => button(
-  name, () => { state.lang = code; render(); }, {lang: code, 'data-lang': code},
+  /** @type {string} */ (name), () => { state.lang = code; render(); }, {lang: code, 'data-lang': code},
 ));
 ui.ranges.replaceChildren(...rangeButtons);
 ui.languages.replaceChildren(...languageButtons);
@@ -140,16 +78,19 @@ function drawChrome() {
   ui.sources.textContent = w.sources_title;
 }
 
+/** @param {string[]} notices */
 function showNotices(notices) {
   ui.notices.replaceChildren(...notices.map((text) => el('p', {class: 'bjo-notice', text})));
 }
 
+/** @param {string} range */
 function chooseRange(range) {
-  state.t = snap(state.t, stepsOf(range));
+  state.t = snap(state.t, stepsOf(state.lang, range));
   state.range = range;
   render();
 }
 
+/** @param {import('./types.js').Choice} choice */
 function select(choice) {
   state.place = choice.place || null;
   state.event = choice.event || null;
@@ -158,85 +99,22 @@ function select(choice) {
   render();
 }
 
-// --- the panel ------------------------------------------------------------------
+// --- the panel and a source's text ----------------------------------------------------
 
-function activeNow() {
-  // The events at the step the page knows (the slider's resting one), as the panel marks them.
-  const p = payloadOf(state.lang, state.range);
-  const step = p.steps.findIndex((s) => s.t === state.t);
-  const ev = p.events;
-  const now = new Set();
-  for (let i = 0; i < ev.id.length; i++) {
-    if (ev.first[i] >= 0 && ev.first[i] <= step && step <= ev.last[i]) now.add(ev.id[i]);
-  }
-  return now;
-}
-
-function eventCard(eventId, now, open) {
-  const data = panel();
-  const w = data.texts;
-  const e = data.events[eventId];
-  const card = el('details', {class: 'bjo-card', 'data-event': eventId}, el('summary', {text: e.title}));
-  card.open = open;
-  const when = el('p', {}, el('strong', {text: e.window}));
-  if (now.has(eventId)) when.append(' · ', el('span', {class: 'bjo-badge', text: w.at_this_step_badge}));
-  when.append(el('br'), e.when);
-  card.append(when, el('p', {text: e.summary}));
-  if (e.timing.length) {
-    const timing = el('details', {class: 'bjo-timing'}, el('summary', {text: w.when_by_source}));
-    timing.open = open;
-    if (e.when_note) timing.append(el('p', {}, el('em', {text: e.when_note})));
-    timing.append(el('ul', {}, ...e.timing.map((line) => el('li', {text: line}))));
-    card.append(timing);
-  }
-  const support = el('p', {text: e.support});
-  if (e.single) support.append(' ', el('span', {class: 'bjo-badge bjo-single', text: w.single_source_badge}));
-  card.append(support);
-  if (e.time_ref) card.append(el('p', {class: 'bjo-caption', text: e.time_ref}));
-  card.append(el('div', {class: 'bjo-places'}, ...e.places.map((placeId) => button(
-    `⌖ ${data.places[placeId].name}`, () => select({place: placeId}), {'data-place': placeId},
-  ))));
-  card.append(el('p', {}, el('strong', {text: e.passages_heading})));
-  for (const passage of e.passages) {
-    card.append(el('div', {class: 'bjo-passage'},
-      el('blockquote', {text: passage.quote}),
-      el('p', {class: 'bjo-caption', text: passage.attribution}),
-      button(`❝ ${w.in_the_source}`, () => openSource(passage.source, eventId, passage.n), {
-        title: w.in_the_source_help, class: 'bjo-button bjo-link',
-      })));
-  }
-  return card;
-}
+const actions = {select, openSource, close: closeSource};
 
 function drawPanel() {
-  const data = panel();
-  const w = data.texts;
-  const now = activeNow();
-  const clear = () => button(`✕ ${w.clear_selection}`, () => select({}), {class: 'bjo-button bjo-clear'});
-  const parts = [];
-  if (state.event) {
-    parts.push(el('h2', {text: data.events[state.event].title}), clear(), eventCard(state.event, now, true));
-  } else if (state.place) {
-    const place = data.places[state.place];
-    parts.push(el('h2', {text: place.name}));
-    if (place.other_names.length) parts.push(el('p', {class: 'bjo-caption', text: place.other_names.join(' · ')}));
-    parts.push(
-      el('p', {text: place.description}),
-      el('p', {class: 'bjo-caption', text: place.distances}),
-      el('p', {class: place.estimated ? 'bjo-caption bjo-estimated' : 'bjo-caption', text: place.coordinates}),
-      clear(),
-      el('p', {}, el('strong', {text: place.events_heading})),
-    );
-    if (place.first_of) parts.push(el('p', {class: 'bjo-caption', text: place.first_of}));
-    parts.push(...place.events.map((eventId) => eventCard(eventId, now, now.has(eventId))));
-  } else {
-    parts.push(el('p', {class: 'bjo-hint', text: w.click_hint}));
-  }
-  ui.panel.replaceChildren(...parts);
+  // The events at the step the page knows (the slider's resting one) are marked in the panel.
+  const p = payloadOf(state.lang, state.range);
+  const now = activeIds(p, p.steps.findIndex((s) => s.t === state.t));
+  ui.panel.replaceChildren(...panelContents(panelOf(state.lang), state, now, actions));
 }
 
-// --- a source's text --------------------------------------------------------------
-
+/**
+ * @param {string} source
+ * @param {string | null} eventId
+ * @param {number | null} n
+ */
 function openSource(source, eventId, n) {
   state.source = source;
   state.q = eventId ? n : null;
@@ -258,76 +136,12 @@ function closeSource() {
   render();
 }
 
-function sourceBody(text, marks, target) {
-  // Paragraphs at blank lines, line breaks kept, each cited passage in a <mark> naming the events it is cited for.
-  const data = panel();
-  const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m[0], m[1]])])].sort((a, b) => a - b);
-  const box = el('div', {class: 'bjo-text', lang: data.sources[state.source].language});
-  let paragraph = el('p');
-  box.append(paragraph);
-  let targetShown = false;
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const [a, b] = [cuts[k], cuts[k + 1]];
-    const covering = marks.filter((m) => m[0] <= a && b <= m[1]);
-    const isTarget = !!target && covering.some((m) => m[2] === target[0] && m[3] === target[1]);
-    const titles = [...new Set(covering.map((m) => data.events[m[2]].title))].sort().join('; ');
-    text.slice(a, b).split('\n\n').forEach((piece, n) => {
-      if (n > 0) {
-        paragraph = el('p');
-        box.append(paragraph);
-      }
-      let holder = paragraph;
-      if (covering.length) {
-        holder = el('mark', {class: isTarget ? 'bjo-mark bjo-target' : 'bjo-mark', title: data.texts.cited_for.replace('{titles}', () => titles)});
-        if (isTarget && !targetShown) { holder.id = 'bjo-passage-target'; targetShown = true; }
-        paragraph.append(holder);
-      }
-      piece.split('\n').forEach((line, i) => {
-        if (i) holder.append(el('br'));
-        holder.append(line);
-      });
-    });
-  }
-  return box;
-}
-
 function drawSource() {
   ui.explore.hidden = !!state.source;
   ui.source.hidden = !state.source;
   if (!state.source) return ui.source.replaceChildren();
-  const data = panel();
-  const w = data.texts;
-  const meta = data.sources[state.source];
-  const target = state.q !== null ? [state.event, state.q] : null;
-  const chooser = el('select', {id: 'bjo-source-choice'}, ...Object.entries(data.sources).map(([id, s]) => {
-    const option = el('option', {value: id, text: s.publisher});
-    option.selected = id === state.source;
-    return option;
-  }));
-  chooser.addEventListener('change', () => openSource(chooser.value, null, null));
-  const facts = el('dl', {class: 'bjo-facts'});
-  for (const [label, value] of meta.facts) facts.append(el('dt', {text: label}), el('dd', {text: value}));
-  const side = el('div', {class: 'bjo-source-meta'},
-    button(`← ${target ? w.back_to_event : w.back_to_explorer}`, closeSource, {class: 'bjo-button bjo-back'}),
-    el('label', {class: 'bjo-label'}, `${w.source} `, chooser),
-    el('h2', {text: meta.title}), facts,
-    el('p', {class: 'bjo-caption', text: meta.url || w.address_unknown}),
-    el('p', {}, el('strong', {text: meta.cited_heading})),
-    el('ul', {class: 'bjo-cited'}, ...meta.cited.map((eventId) => el('li', {}, button(
-      data.events[eventId].title, () => select({event: eventId}), {class: 'bjo-button bjo-link'},
-    )))),
-  );
-  const reading = el('div', {class: 'bjo-source-text'});
-  if (target) {
-    const passage = data.events[target[0]].passages[target[1]];
-    reading.append(el('div', {class: 'bjo-cited-box'},
-      el('p', {}, el('strong', {text: w.passage_cited_for}), ` ${data.events[target[0]].title}`),
-      el('blockquote', {text: passage.quote}),
-      el('p', {class: 'bjo-caption', text: `${passage.attribution}. ${w.highlighted_below}`})));
-  }
   const body = json('bjo-texts')[state.source];
-  reading.append(sourceBody(body.text, body.marks, target));
-  ui.source.replaceChildren(side, reading);
+  ui.source.replaceChildren(...sourceContents(panelOf(state.lang), state, body, actions));
 }
 
 // --- everything at once -------------------------------------------------------------
@@ -340,6 +154,10 @@ const explorer = createExplorer(document.getElementById('bjo-explorer'), {
   },
   onSelect: select,
 });
+
+function writeHash() {
+  history.replaceState(null, '', `#${writeLink(state)}`);
+}
 
 function render() {
   // The component is handed a payload only when the language or range changed; the state line every time.
@@ -354,13 +172,13 @@ function render() {
 }
 
 function fromHash() {
-  const {next, notices} = readHash();
+  const {next, notices} = readLink(location.hash.slice(1), {lang: state.lang, setup, panelOf, stepsOf});
   Object.assign(state, next);
   showNotices(notices);
   render();
   if (state.source) showPassage();
 }
 
-ui.sources.addEventListener('click', () => openSource(state.source || Object.keys(panel().sources)[0], null, null));
+ui.sources.addEventListener('click', () => openSource(state.source || Object.keys(panelOf(state.lang).sources)[0], null, null));
 window.addEventListener('hashchange', fromHash);
 fromHash();

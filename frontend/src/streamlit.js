@@ -1,33 +1,34 @@
-// The thin Streamlit adapter: data in as bytes (a state line, then the payload), events out as state and triggers.
+// The Streamlit page's host: data in as bytes (a state line, then the payload), events out as state and triggers.
 
 import {createExplorer} from './explorer.js';
+import {decodeComponentData} from './payload.js';
 
+/** @type {WeakMap<HTMLElement, {key: string | null, callbacks: any, explorer: ReturnType<typeof createExplorer>, cleanup: () => void}>} */
 const instances = new WeakMap();
-const decoder = new TextDecoder();
 
+/**
+ * Called by Streamlit at every run of the page that draws the component.
+ * @param {{parentElement: HTMLElement, data: Uint8Array | ArrayBuffer, setStateValue: (name: string, value: unknown) => void,
+ *   setTriggerValue: (name: string, value: unknown) => void}} args
+ */
 export default function render({parentElement, data, setStateValue, setTriggerValue}) {
   let entry = instances.get(parentElement);
   if (!entry) {
     const root = document.createElement('div');
     parentElement.append(root);
-    entry = {key: null, callbacks: {}};
-    entry.explorer = createExplorer(root, {
-      onStep: (t) => entry.callbacks.setStateValue('step', t),
-      onSelect: (choice) => entry.callbacks.setTriggerValue('select', choice),
+    const made = {key: null, callbacks: {}, explorer: null, cleanup: null};
+    made.explorer = createExplorer(root, {
+      onStep: (t) => made.callbacks.setStateValue('step', t),
+      onSelect: (choice) => made.callbacks.setTriggerValue('select', choice),
       loadTiles: () => import('./tiles.js'),
     });
-    entry.cleanup = () => { entry.explorer.destroy(); instances.delete(parentElement); };
-    instances.set(parentElement, entry);
+    made.cleanup = () => { made.explorer.destroy(); instances.delete(parentElement); };
+    instances.set(parentElement, made);
+    entry = made;
   }
   entry.callbacks = {setStateValue, setTriggerValue};
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data || []);
-  const newline = bytes.indexOf(10);
-  const state = JSON.parse(decoder.decode(bytes.subarray(0, newline)));
-  let payload = null;
-  if (state.key !== entry.key) {
-    payload = JSON.parse(decoder.decode(bytes.subarray(newline + 1)));
-    entry.key = state.key;
-  }
+  const {state, payload} = decodeComponentData(data, entry.key);
+  if (payload) entry.key = state.key;
   entry.explorer.update(payload, state);
   return entry.cleanup;
 }

@@ -3,13 +3,14 @@
 import {TileLayer} from '@deck.gl/geo-layers';
 import {BitmapLayer} from '@deck.gl/layers';
 
+/** @param {string} template the tiles' address, with {s}, {z}, {x} and {y} */
 export function tileLayer(template) {
   const hosts = ['a', 'b', 'c', 'd'];
   return new TileLayer({
     id: 'tiles',
     getTileData: ({index, signal}) => {
       const {x, y, z} = index;
-      const url = template.replace('{s}', hosts[(x + y) % hosts.length]).replace('{z}', z).replace('{x}', x).replace('{y}', y);
+      const url = template.replace('{s}', hosts[(x + y) % hosts.length]).replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
       return fetch(url, {signal}).then((r) => r.blob()).then((blob) => createImageBitmap(blob));
     },
     minZoom: 0,
@@ -17,7 +18,7 @@ export function tileLayer(template) {
     tileSize: 256,
     renderSubLayers: (props) => {
       const [[west, south], [east, north]] = props.tile.boundingBox;
-      return new BitmapLayer(props, {data: null, image: props.data, bounds: [west, south, east, north]});
+      return new BitmapLayer(/** @type {any} */ (props), /** @type {any} */ ({data: null, image: props.data, bounds: [west, south, east, north]}));
     },
   });
 }

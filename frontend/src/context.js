@@ -1,0 +1,42 @@
+// What the parts of the component share: its elements, its state and the callbacks between them.
+
+/**
+ * The component's state, one object shared by its parts (and exposed to the tests in the bundles with TEST_HOOKS).
+ * @typedef {object} ExplorerState
+ * @property {import('./types.js').Payload | null} payload
+ * @property {number} step
+ * @property {string | null} place
+ * @property {string | null} event
+ * @property {boolean} tiles
+ * @property {ReturnType<typeof setInterval> | null} playing
+ * @property {ReturnType<typeof setTimeout> | undefined} restTimer
+ * @property {string | null} reported the step last reported to the host
+ * @property {string | null} seenStep the step the host last asked for
+ * @property {any} deck the deck.gl instance
+ * @property {any} tileLayer
+ * @property {number | null} walk
+ * @property {number} walkTarget
+ * @property {boolean} dragging
+ * @property {number[]} shown the steps shown, latest last (kept only with TEST_HOOKS)
+ * @property {number[]} timings input to deck.gl drawn, in ms (kept only with TEST_HOOKS)
+ * @property {number | null} inputAt
+ * @property {string | null} lastDrawn
+ * @property {Map<string, number>} placeIndex
+ * @property {Map<string, number>} eventIndex
+ * @property {import('./types.js').PlaceRow[]} points
+ * @property {import('./types.js').PlaceRow[]} streets
+ * @property {import('./types.js').PlaceRow[]} labelRows
+ * @property {number[]} stepX
+ * @property {{width: number, left: number, top: number, plot: number, rowHeight: number, height: number} | null} geometry
+ * @property {Map<number, number[]>} rowsIndex
+ */
+
+/**
+ * @typedef {object} Context
+ * @property {HTMLElement} root
+ * @property {ExplorerState} my
+ * @property {Record<string, HTMLElement>} ui
+ * @property {(choice: import('./types.js').Choice) => void} select
+ */
+
+export {};

@@ -1,0 +1,170 @@
+// The map: deck.gl with the basemap, the places coloured by their status at the step, their labels and the ring
+// around the selected one. A step changes colours and sizes by attribute updates (updateTriggers), nothing more.
+
+import {Deck} from '@deck.gl/core';
+import {GeoJsonLayer, PolygonLayer, TextLayer} from '@deck.gl/layers';
+import {labelled} from './steps.js';
+
+/** @typedef {import('./context.js').Context} Context */
+
+const FONT = 'Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif';
+const FONT_SETTINGS = {sdf: true, buffer: 8};
+const HALO = [255, 255, 255, 235];
+const RING = [20, 20, 20, 255];
+export const MAP_HEIGHT = 430;
+const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
+const PICKABLE = ['places', 'lines'];
+
+/**
+ * @param {Context} ctx
+ */
+export function createMap(ctx) {
+  const {my, ui, root} = ctx;
+
+  /** @param {number} placeIndex */
+  function statusOf(placeIndex) {
+    return my.payload.statuses[my.step][placeIndex];
+  }
+
+  function basemapLayers() {
+    const spec = my.payload.basemap;
+    const layers = [];
+    for (const layer of spec.layers) {
+      if (my.tiles && !layer.with_tiles) continue;
+      const data = layer.url || layer.geojson || layer.rows;
+      if (layer.kind === 'fill') {
+        const prop = layer.colour_property;
+        layers.push(new GeoJsonLayer({
+          id: `basemap-${layer.id}`, data, filled: true, stroked: false, pickable: false,
+          getFillColor: prop ? (f) => (f.properties && f.properties[prop]) || layer.colour : layer.colour,
+        }));
+      } else if (layer.kind === 'line') {
+        layers.push(new GeoJsonLayer({
+          id: `basemap-${layer.id}`, data, filled: false, stroked: true, pickable: false,
+          getLineColor: layer.colour, getLineWidth: layer.width || 1, lineWidthUnits: 'pixels',
+        }));
+      } else if (layer.kind === 'labels') {
+        layers.push(textLayer(`basemap-${layer.id}`, data, (r) => r.text, {halo: layer.halo}));
+      }
+    }
+    return layers;
+  }
+
+  /**
+   * @param {string} layerId
+   * @param {any} data
+   * @param {(row: any) => string} getText
+   * @param {Record<string, any>} [extra]
+   */
+  function textLayer(layerId, data, getText, extra = {}) {
+    return new TextLayer({
+      id: layerId, data, getText,
+      getPosition: extra.getPosition || ((r) => r.position),
+      getSize: extra.getSize || ((r) => r.size),
+      getColor: extra.getColor || ((r) => r.colour),
+      getPixelOffset: extra.getPixelOffset || ((r) => r.offset || [0, 0]),
+      characterSet: 'auto', fontFamily: FONT, fontSettings: FONT_SETTINGS,
+      outlineWidth: 10, outlineColor: extra.halo || HALO,
+      pickable: !!extra.pickable, autoHighlight: !!extra.pickable,
+      updateTriggers: extra.updateTriggers || {},
+      extensions: extra.extensions || [],
+      ...(extra.props || {}),
+    });
+  }
+
+  function placeLayers() {
+    const p = my.payload;
+    const style = p.style;
+    const step = my.step;
+    const index = my.placeIndex;
+    const colour = (r) => style.colours[statusOf(index.get(r.id))];
+    const labels = labelled(p, step);
+    return [
+      new PolygonLayer({
+        id: 'lines', data: my.streets, pickable: true, autoHighlight: true, stroked: false,
+        getPolygon: (r) => (r.id === my.place ? r.ribbon_selected : r.ribbon),
+        getFillColor: colour,
+        updateTriggers: {getFillColor: step, getPolygon: my.place},
+      }),
+      textLayer('places', my.points, () => style.mark, {
+        pickable: true, getColor: colour, getSize: (r) => style.mark_size[statusOf(index.get(r.id))],
+        updateTriggers: {getColor: step, getSize: step},
+      }),
+      textLayer('selected', my.points.filter((r) => r.id === my.place), () => style.mark, {
+        halo: RING, getColor: colour, getSize: (r) => style.mark_size[statusOf(index.get(r.id))],
+        updateTriggers: {getColor: step, getSize: step},
+      }),
+      // Labels that the step leaves out get size 0: an attribute update, with the same
+      // drawing code as every other text layer (a filter extension would compile another).
+      textLayer('labels', my.labelRows, (r) => r.name, {
+        getSize: (r) => (labels[index.get(r.id)] ? style.label_size : 0), getColor: () => style.label_colour,
+        getPixelOffset: (r) => r.label_offset,
+        updateTriggers: {getSize: step},
+      }),
+    ];
+  }
+
+  function update() {
+    if (!my.deck) return;
+    my.deck.setProps({layers: [...(my.tiles && my.tileLayer ? [my.tileLayer] : []), ...basemapLayers(), ...placeLayers()]});
+  }
+
+  /** @param {import('@deck.gl/core').PickingInfo} info */
+  function tooltip({object, layer}) {
+    if (!object || !layer || !PICKABLE.includes(layer.id)) return null;
+    const t = my.payload.texts;
+    const words = {a: t.status_active, o: t.status_open, p: t.status_past, f: t.status_future};
+    return {text: `${object.name}\n${words[statusOf(my.placeIndex.get(object.id))]}`};
+  }
+
+  function makeDeck() {
+    const v = my.payload.view;
+    my.deck = new Deck({
+      parent: /** @type {HTMLDivElement} */ (ui.map),
+      width: '100%', height: `${MAP_HEIGHT}px`,
+      initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: v.zoom, pitch: 0, bearing: 0},
+      controller: {doubleClickZoom: false, dragRotate: false, touchRotate: false},
+      getTooltip: tooltip,
+      onClick: (info) => {
+        if (info.object && info.layer && PICKABLE.includes(info.layer.id)) ctx.select({place: info.object.id});
+      },
+      onAfterRender: () => {
+        const t = my.payload.steps[my.step].t;
+        if (my.inputAt !== null) {
+          if (TEST_HOOKS) {
+            my.timings.push(performance.now() - my.inputAt);
+            if (my.timings.length > 500) my.timings.splice(0, 250);
+          }
+          my.inputAt = null;
+        }
+        if (my.lastDrawn === null) performance.mark('bjx-first-draw');
+        my.lastDrawn = t;
+        root.dataset.drawn = t;
+      },
+      layers: [],
+    });
+  }
+
+  /**
+   * The street tiles, loaded once when first asked for.
+   * @param {import('./types.js').Callbacks['loadTiles']} importTiles
+   */
+  async function loadTiles(importTiles) {
+    if (my.tileLayer || !importTiles) return;
+    const {tileLayer} = await importTiles();
+    my.tileLayer = tileLayer(TILE_URL);
+    update();
+  }
+
+  /** A new payload: the map is made on the first one, and kept for the next. */
+  function load() {
+    if (!my.deck) makeDeck();
+  }
+
+  function destroy() {
+    if (my.deck) my.deck.finalize();
+    my.deck = null;
+  }
+
+  return {update, load, loadTiles, destroy, statusOf};
+}
