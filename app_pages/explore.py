@@ -110,6 +110,11 @@ def _take_selection() -> None:
     explore_state.take_selection(state, state.explorer.get("select"), data)
 
 
+def _payload_missing() -> None:
+    """The component was given a payload's key without the payload and does not hold it: send it this run."""
+    state._payload_missing = state.explorer.get("missing")
+
+
 @st.fragment
 def explorer() -> None:
     """The component and the panel: a resting slider or a click reruns only these."""
@@ -117,14 +122,17 @@ def explorer() -> None:
     position = explore_state.fit_step(state, [format_local(s) for s in view.steps])
     left, right = st.columns([3, 2], gap="medium")
     with left:
+        # The payload travels once per range, language and data version; a rerun carries only the state line.
         payload_key = f"{state.range}:{lang()}:{data_key()}"
+        send = explore_state.needs_payload(state, payload_key, state.pop("_payload_missing", None))
         explorer_component()(
             key="explorer",
             data=component_data(
-                explorer_payload_for(state.range, lang()), payload_key,
-                {"step": state.t, "place": state.place, "event": state.event, "tiles": state.tiles},
+                explorer_payload_for(state.range, lang()) if send else None, payload_key,
+                {"step": state.t, "place": state.place, "event": state.event, "tiles": state.tiles,
+                 "failed": _("explorer_data_failed")},
             ),
-            on_step_change=_take_step, on_select_change=_take_selection,
+            on_step_change=_take_step, on_select_change=_take_selection, on_missing_change=_payload_missing,
         )
     with right, st.container(height=PANEL_HEIGHT, border=False):
         _panel(position, view)

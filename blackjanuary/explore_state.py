@@ -72,6 +72,21 @@ def fit_step(state: State, steps: list[str]) -> int:
     return steps.index(state["t"])
 
 
+def needs_payload(state: State, key: str, missing: Any = None) -> bool:
+    """Whether this run sends the component the payload `key`: not sent to this session yet, or reported missing.
+
+    The component keeps every payload it was given, by key, for as long as the
+    browser keeps the page; `missing` is the key it asked for when it did not
+    hold it (the browser loaded the page again).
+    """
+    sent = state.setdefault("_payloads_sent", [])
+    if key in sent and missing != key:
+        return False
+    if key not in sent:
+        sent.append(key)
+    return True
+
+
 def link(state: State) -> dict[str, str]:
     """The link parameters of the view, without the language; remembered as the page's own."""
     params = explore_params(state["t"], state.get("range", DEFAULT_RANGE), state.get("place"), state.get("event"))

@@ -31,7 +31,7 @@ FADE_DIRECTIONS = {"out": 1, "in": -1}
 TEXT_KEYS = (
     "time_in_baku", "play", "pause", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
     "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
-    "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint",
+    "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint", "tiles_failed", "map_part_failed",
 )
 
 
@@ -216,11 +216,12 @@ def payload_bytes(payload: dict) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def component_data(payload: bytes, key: str, state: dict) -> bytes:
+def component_data(payload: bytes | None, key: str, state: dict) -> bytes:
     """What the page hands the component at each run: one line of state (step, selection, tiles), then the payload.
 
-    `key` names the payload (range, language, data version): the component
-    parses the payload only when the key changed, the state line every time.
+    `key` names the payload (range, language, data version). The component
+    keeps each payload it was given by its key, so the page sends the payload
+    only when the component lacks it (`payload` None sends the state line alone).
     """
-    head = json.dumps({"key": key, **state}, ensure_ascii=False, separators=(",", ":"))
-    return head.encode("utf-8") + b"\n" + payload
+    head = json.dumps({"key": key, **state}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return head if payload is None else head + b"\n" + payload

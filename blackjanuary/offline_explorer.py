@@ -43,6 +43,7 @@ PAGE_KEYS = (
     "clear_selection", "at_this_step_badge", "precision", "single_source_badge", "click_hint", "when_by_source",
     "in_the_source", "in_the_source_help", "sources_title", "source", "passage_cited_for", "highlighted_below",
     "back_to_event", "back_to_explorer", "address_unknown", "distances", "coordinates", "offline_note",
+    "explorer_data_failed",
 )
 # Notices for a link's values the file does not know, with `{value}` left for the browser to fill in.
 NOTICE_KEYS = ("bad_time", "time_outside_range", "bad_place", "bad_event", "bad_source", "bad_passage")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import streamlit
-from component import component_payload, component_state, send
+from component import component_payload, component_state, send, sent_payload
 from helpers import ROOT, navigation_pages, open_page, run_app, texts, unescape
 from streamlit.testing.v1 import AppTest
 
@@ -74,6 +74,28 @@ def test_a_resting_slider_sets_the_step_and_the_link():
     assert at.query_params["t"] == "1990-01-20T02:00"
 
 
+def test_the_payload_travels_once_and_a_rest_carries_only_the_state():
+    at = run_app()
+    assert sent_payload(at)
+    night = component_state(at)["key"]
+    send(at, state={"step": "1990-01-20T02:00"})
+    assert not sent_payload(at) and component_state(at)["key"] == night
+    rest = len(at.get("bidi_component")[0].proto.bytes)
+    assert rest < 300, f"a rest sent {rest} bytes"
+    send(at, trigger=("select", {"place": "20-yanvar-circle"}))
+    assert not sent_payload(at)
+    # A new range is a new payload, sent once; back to the night, the component still holds it.
+    at.segmented_control(key="range").set_value("january").run()
+    assert sent_payload(at) and component_state(at)["key"] != night
+    at.segmented_control(key="range").set_value("night").run()
+    assert not sent_payload(at) and component_state(at)["key"] == night
+    # A component that lacks it (the browser loaded the page again) asks, and gets it once.
+    send(at, trigger=("missing", night))
+    assert sent_payload(at)
+    at.run()
+    assert not sent_payload(at)
+
+
 def test_widening_the_span_keeps_the_time_at_the_nearest_step():
     at = run_app({"t": "1990-01-20T02:00"})
     at.segmented_control(key="range").set_value("january").run()
@@ -137,6 +159,7 @@ def test_clicking_an_event_selects_it():
     assert at.query_params["event"] == "tanks-crush-cars"
     assert component_state(at) | {"key": None} == {
         "key": None, "step": "1990-01-20T00:00", "place": None, "event": "tanks-crush-cars", "tiles": False,
+        "failed": "The explorer's data did not arrive. Reload the page.",
     }
     assert "Tanks crushed cars, and smoke grenades" in unescape("\n".join(m.value for m in at.markdown))
 

@@ -22,6 +22,7 @@ from playwright.sync_api import Page, expect
 
 from blackjanuary import Catalog, load
 from blackjanuary.devserver import running_app
+from blackjanuary.i18n import tr
 from blackjanuary.maps import fit_view
 from blackjanuary.range_view import range_view
 from blackjanuary.timeline import parse_local
@@ -255,6 +256,48 @@ def test_a_drag_shows_every_step_it_passes(app_url, page):
     assert sorted(set(shown)) == list(range(1, 19)), shown  # every hour after 18:00, none skipped
     assert shown == sorted(shown)
     expect(page).to_have_url(re.compile(r"[?&]t=1990-01-20T12%3A00(&|$)"))
+
+
+def test_a_press_draws_the_map_once_and_the_pages_echo_changes_nothing(app_url, page):
+    visit(page, app_url + "/?t=1990-01-20T02:00")
+    wait_for_explorer(page)
+    page.mouse.move(0, 0)  # nothing hovered: the map draws only for the step
+    page.wait_for_timeout(1000)
+    page.evaluate(TWO_FRAMES)
+    before = page.evaluate("() => document.querySelector('.bjx').bjx.redraws")
+    page.locator(".bjx-slider").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(EXPLORER)).to_have_attribute("data-drawn", "1990-01-20T03:00")
+    page.evaluate(TWO_FRAMES)
+    pressed = page.evaluate("""() => {
+        const root = document.querySelector('.bjx');
+        root.querySelector('.bjx-list h3').dataset.kept = 'yes';  // gone if the list is built again
+        return root.bjx.redraws;
+    }""")
+    assert pressed - before == 1, f"one press drew the map {pressed - before} times"
+    # The slider rests, the page reruns with the step and hands it back: the map and the list stay as they are.
+    expect(page).to_have_url(re.compile(r"[?&]t=1990-01-20T03%3A00(&|$)"))
+    settle(page)
+    page.wait_for_timeout(500)
+    page.evaluate(TWO_FRAMES)
+    after = page.evaluate("""() => {
+        const root = document.querySelector('.bjx');
+        return {redraws: root.bjx.redraws, kept: root.querySelector('.bjx-list h3').dataset.kept || null};
+    }""")
+    assert after == {"redraws": pressed, "kept": "yes"}
+
+
+def test_street_tiles_or_land_that_fail_to_load_are_named_over_the_map(app_url, page):
+    page.route("**/absheron-land.geojson", lambda route: route.abort())
+    page.route("https://*.basemaps.cartocdn.com/**", lambda route: route.abort())
+    visit(page, app_url + "/")
+    wait_for_explorer(page)
+    note = page.locator(".bjx-map-note")
+    expect(note).to_have_text(tr("en", "map_part_failed"))
+    expect(page.locator(f"{EXPLORER}[data-drawn] .bjx-places button").first).to_be_visible()  # the rest still works
+    page.get_by_text(tr("en", "street_tiles")).click()
+    expect(page.locator(EXPLORER)).to_have_attribute("data-tiles", "on")
+    expect(note).to_have_text(tr("en", "tiles_failed"))
 
 
 def test_play_runs_to_the_end_and_stops(app_url, page):

@@ -85,6 +85,17 @@ def test_a_click_selects_only_what_the_catalogue_knows(catalog):
     assert state["event"] == "tanks-crush-cars"
 
 
+def test_a_payload_is_sent_once_per_key_unless_the_component_reports_it_missing():
+    state: dict = {}
+    assert explore_state.needs_payload(state, "night:en:1")
+    assert not explore_state.needs_payload(state, "night:en:1")
+    assert explore_state.needs_payload(state, "night:az:1")  # another language is another payload
+    assert not explore_state.needs_payload(state, "night:en:1", missing="night:az:1")
+    assert explore_state.needs_payload(state, "night:en:1", missing="night:en:1")
+    assert not explore_state.needs_payload(state, "night:en:1")
+    assert state["_payloads_sent"] == ["night:en:1", "night:az:1"]
+
+
 def test_a_step_outside_the_range_is_moved_into_it():
     state = {"range": "night", "t": "1991-08-30T00:00"}
     position = explore_state.fit_step(state, NIGHT_STEPS)

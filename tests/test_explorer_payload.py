@@ -125,6 +125,9 @@ def test_component_data_is_a_state_line_then_the_payload(payload):
     head, rest = data.split(b"\n", 1)
     assert json.loads(head) == {"key": "night:en:1", "step": "1990-01-20T02:00", "place": None, "event": "x", "tiles": False}
     assert rest == body
+    # Without the payload (the component holds it), the state line alone.
+    alone = component_data(None, "night:en:1", {"step": "1990-01-20T02:00"})
+    assert b"\n" not in alone and json.loads(alone) == {"key": "night:en:1", "step": "1990-01-20T02:00"}
 
 
 def test_the_shipping_bundles_carry_no_test_hooks(monkeypatch):

@@ -323,6 +323,25 @@ def test_every_range_and_play(opened, exported):
     assert_quiet(traffic, exported)
 
 
+def test_a_file_whose_data_is_broken_says_so_instead_of_a_blank_map(browser, exported, tmp_path):
+    text = exported.read_text(encoding="utf-8")
+    start = text.index('<script type="application/json" id="bjo-payload-en-night">')
+    end = text.index("</script>", start)
+    broken = tmp_path / "broken.html"
+    broken.write_text(text[:start] + '<script type="application/json" id="bjo-payload-en-night">{"steps": [' + text[end:],
+                      encoding="utf-8")
+    page, _ = open_from_disk(browser, broken, "", only_itself=True, viewport=DESKTOP)
+    try:
+        expect(page.locator(".bjx-alert")).to_have_text(tr("en", "explorer_data_failed"))
+        expect(page.locator(".bjx")).to_have_attribute("data-failed", "true")
+        # Another range's data is whole: choosing it draws the explorer and takes the notice away.
+        page.locator('#bjo-ranges [data-range="january"]').click()
+        expect(page.locator(".bjx[data-drawn]")).to_have_count(1)
+        expect(page.locator(".bjx-alert")).to_be_hidden()
+    finally:
+        page.context.close()
+
+
 LEAKS = """() => ({
     pwned: typeof window.__pwned,
     images: document.querySelectorAll('img').length,

@@ -19,6 +19,7 @@
  * @property {boolean} dragging
  * @property {number[]} shown the steps shown, latest last (kept only with TEST_HOOKS)
  * @property {number[]} timings input to deck.gl drawn, in ms (kept only with TEST_HOOKS)
+ * @property {number} redraws the map's draws so far (kept only with TEST_HOOKS)
  * @property {number | null} inputAt
  * @property {string | null} lastDrawn
  * @property {Map<string, number>} placeIndex
@@ -37,6 +38,7 @@
  * @property {ExplorerState} my
  * @property {Record<string, HTMLElement>} ui
  * @property {(choice: import('./types.js').Choice) => void} select
+ * @property {(message: string) => void} notify
  */
 
 export {};

@@ -40,6 +40,7 @@ export function createExplorer(root, callbacks) {
   ui.label = el('label', {for: `${id}-slider`, class: 'bjx-label'});
   ui.slider = el('input', {type: 'range', id: `${id}-slider`, class: 'bjx-slider', min: '0', max: '0', step: '1'});
   ui.words = el('p', {class: 'bjx-words', id: `${id}-words`});
+  ui.alert = el('p', {class: 'bjx-alert', role: 'alert', hidden: ''});
   ui.ends = el('div', {class: 'bjx-ends', 'aria-hidden': 'true'});
   ui.map = el('div', {class: 'bjx-map', role: 'img'});
   ui.key = el('p', {class: 'bjx-key'});
@@ -52,7 +53,7 @@ export function createExplorer(root, callbacks) {
   ui.timeline.append(ui.canvas, ui.cursor, ui.tip);
   root.replaceChildren(
     el('div', {class: 'bjx-scrub'}, ui.play, el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
-    ui.words, ui.map, ui.key, ui.list, ui.timeline, ui.timelineKey,
+    ui.alert, ui.words, ui.map, ui.key, ui.list, ui.timeline, ui.timelineKey,
   );
   const slider = /** @type {HTMLInputElement} */ (ui.slider);
   const play = /** @type {HTMLButtonElement} */ (ui.play);
@@ -61,7 +62,7 @@ export function createExplorer(root, callbacks) {
   const my = {
     payload: null, step: 0, place: null, event: null, tiles: false, playing: null,
     restTimer: undefined, reported: null, seenStep: null, deck: null, tileLayer: null,
-    walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], inputAt: null, lastDrawn: null,
+    walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, inputAt: null, lastDrawn: null,
     placeIndex: new Map(), eventIndex: new Map(), points: [], streets: [], labelRows: [], stepX: [],
     geometry: null, rowsIndex: new Map(),
   };
@@ -73,11 +74,21 @@ export function createExplorer(root, callbacks) {
     my.place = choice.place || null;
     my.event = choice.event || null;
     map.update();
+    list.draw();
     timeline.draw();
     callbacks.onSelect(choice);
   }
 
-  const ctx = {root, my, ui, select};
+  /**
+   * Say that something the component needed did not load; an empty message takes the notice away.
+   * @param {string} message
+   */
+  function notify(message) {
+    ui.alert.textContent = message;
+    ui.alert.hidden = !message;
+  }
+
+  const ctx = {root, my, ui, select, notify};
   const map = createMap(ctx);
   const timeline = createTimeline(ctx);
   const list = createList(ctx);
@@ -221,12 +232,19 @@ export function createExplorer(root, callbacks) {
    */
   function update(payload, state) {
     let fresh = false;
-    if (payload) { load(payload); fresh = true; }
+    if (payload) {
+      load(payload);
+      fresh = true;
+      if (root.dataset.failed) { delete root.dataset.failed; notify(''); }
+    }
     if (!my.payload) return;
-    const selectionChanged = state.place !== my.place || state.event !== my.event;
-    my.place = state.place || null;
-    my.event = state.event || null;
-    if (state.tiles !== my.tiles) {
+    const place = state.place || null;
+    const event = state.event || null;
+    const selectionChanged = place !== my.place || event !== my.event;
+    my.place = place;
+    my.event = event;
+    const tilesChanged = !!state.tiles !== my.tiles;
+    if (tilesChanged) {
       my.tiles = !!state.tiles;
       if (my.tiles) map.loadTiles(callbacks.loadTiles);
       if (my.tiles) root.dataset.tiles = 'on'; else delete root.dataset.tiles;
@@ -237,11 +255,23 @@ export function createExplorer(root, callbacks) {
     if (takes) {
       my.reported = state.step;
       show(position >= 0 ? position : 0);
-    } else {
+    } else if (selectionChanged) {
       map.update();
       list.draw();
+    } else if (tilesChanged) {
+      map.update();
     }
+    // Otherwise this is the host's echo of what the component told it: nothing on the screen changes.
     if (selectionChanged) timeline.draw();
+  }
+
+  /**
+   * The data could not be read or did not arrive: say so where the map would be, instead of a blank map.
+   * @param {string} message
+   */
+  function fail(message) {
+    root.dataset.failed = 'true';
+    notify(message);
   }
 
   function destroy() {
@@ -253,5 +283,5 @@ export function createExplorer(root, callbacks) {
     map.destroy();
   }
 
-  return {update, destroy};
+  return {update, fail, destroy};
 }

@@ -20,6 +20,11 @@ const PICKABLE = ['places', 'lines'];
  */
 export function createMap(ctx) {
   const {my, ui, root} = ctx;
+  const note = document.createElement('p');
+  note.className = 'bjx-map-note';
+  note.setAttribute('role', 'status');
+  note.hidden = true;
+  ui.map.append(note);
 
   /** @param {number} placeIndex */
   function statusOf(placeIndex) {
@@ -117,6 +122,12 @@ export function createMap(ctx) {
     return {text: `${object.name}\n${words[statusOf(my.placeIndex.get(object.id))]}`};
   }
 
+  /** @param {string} message */
+  function showMapNote(message) {
+    note.textContent = message;
+    note.hidden = !message;
+  }
+
   function makeDeck() {
     const v = my.payload.view;
     my.deck = new Deck({
@@ -128,7 +139,13 @@ export function createMap(ctx) {
       onClick: (info) => {
         if (info.object && info.layer && PICKABLE.includes(info.layer.id)) ctx.select({place: info.object.id});
       },
+      onError: (error) => {
+        // A part of the map that could not be loaded (the bundled land, a layer's data): say so over the map.
+        showMapNote(my.payload.texts.map_part_failed);
+        console.warn(error);
+      },
       onAfterRender: () => {
+        if (TEST_HOOKS) my.redraws += 1;
         const t = my.payload.steps[my.step].t;
         if (my.inputAt !== null) {
           if (TEST_HOOKS) {
@@ -152,7 +169,7 @@ export function createMap(ctx) {
   async function loadTiles(importTiles) {
     if (my.tileLayer || !importTiles) return;
     const {tileLayer} = await importTiles();
-    my.tileLayer = tileLayer(TILE_URL);
+    my.tileLayer = tileLayer(TILE_URL, () => showMapNote(my.payload.texts.tiles_failed));
     update();
   }
 

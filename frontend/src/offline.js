@@ -43,6 +43,7 @@ const ui = {
   source: document.getElementById('bjo-source'),
 };
 let loaded = null; // the language and range of the payload the component holds
+const FAILED = 'The explorer\u2019s data could not be read.';
 
 /** @type {(lang: string, range: string) => Payload} */
 const payloadOf = (lang, range) => json(`bjo-payload-${lang}-${range}`);
@@ -159,7 +160,27 @@ function writeHash() {
   history.replaceState(null, '', `#${writeLink(state)}`);
 }
 
+/**
+ * Run `draw`; if the file's data cannot be read (a file cut short or edited by hand), say so where the map would
+ * be instead of leaving it blank.
+ * @param {() => void} draw
+ */
+function guarded(draw) {
+  try {
+    draw();
+  } catch (error) {
+    console.warn(error);
+    let message = FAILED;
+    try { message = words().explorer_data_failed; } catch { /* the words are in the broken data too */ }
+    explorer.fail(message);
+  }
+}
+
 function render() {
+  guarded(drawAll);
+}
+
+function drawAll() {
   // The component is handed a payload only when the language or range changed; the state line every time.
   const key = `${state.lang}:${state.range}`;
   const payload = key === loaded ? null : payloadOf(state.lang, state.range);
@@ -172,11 +193,13 @@ function render() {
 }
 
 function fromHash() {
-  const {next, notices} = readLink(location.hash.slice(1), {lang: state.lang, setup, panelOf, stepsOf});
-  Object.assign(state, next);
-  showNotices(notices);
-  render();
-  if (state.source) showPassage();
+  guarded(() => {
+    const {next, notices} = readLink(location.hash.slice(1), {lang: state.lang, setup, panelOf, stepsOf});
+    Object.assign(state, next);
+    showNotices(notices);
+    drawAll();
+    if (state.source) showPassage();
+  });
 }
 
 ui.sources.addEventListener('click', () => openSource(state.source || Object.keys(panelOf(state.lang).sources)[0], null, null));

@@ -1,13 +1,26 @@
-// The Streamlit page's host: data in as bytes (a state line, then the payload), events out as state and triggers.
+// The Streamlit page's host: data in as bytes (a state line, then the payload when the component lacks it),
+// events out as state and triggers. A payload is kept in the page by its key, so a rerun carries only the state;
+// when the page's data names a key this page does not hold (it was loaded again), the component asks for it
+// with the `missing` trigger and the page sends it.
 
 import {createExplorer} from './explorer.js';
-import {decodeComponentData} from './payload.js';
-
-/** @type {WeakMap<HTMLElement, {key: string | null, callbacks: any, explorer: ReturnType<typeof createExplorer>, cleanup: () => void}>} */
-const instances = new WeakMap();
+import {PayloadCache, decodeComponentData} from './payload.js';
 
 /**
- * Called by Streamlit at every run of the page that draws the component.
+ * @typedef {object} Instance
+ * @property {string | null} key the key of the payload the explorer shows
+ * @property {string | null} asked the key last asked for with `missing`
+ * @property {{setStateValue: (name: string, value: unknown) => void, setTriggerValue: (name: string, value: unknown) => void}} callbacks
+ * @property {ReturnType<typeof createExplorer>} explorer
+ * @property {() => void} cleanup
+ */
+
+/** @type {WeakMap<HTMLElement, Instance>} */
+const instances = new WeakMap();
+const cache = new PayloadCache();
+
+/**
+ * Called by Streamlit at every run of the page that draws the component, and whenever its data changes.
  * @param {{parentElement: HTMLElement, data: Uint8Array | ArrayBuffer, setStateValue: (name: string, value: unknown) => void,
  *   setTriggerValue: (name: string, value: unknown) => void}} args
  */
@@ -16,7 +29,8 @@ export default function render({parentElement, data, setStateValue, setTriggerVa
   if (!entry) {
     const root = document.createElement('div');
     parentElement.append(root);
-    const made = {key: null, callbacks: {}, explorer: null, cleanup: null};
+    /** @type {Instance} */
+    const made = {key: null, asked: null, callbacks: {setStateValue, setTriggerValue}, explorer: null, cleanup: null};
     made.explorer = createExplorer(root, {
       onStep: (t) => made.callbacks.setStateValue('step', t),
       onSelect: (choice) => made.callbacks.setTriggerValue('select', choice),
@@ -27,8 +41,25 @@ export default function render({parentElement, data, setStateValue, setTriggerVa
     entry = made;
   }
   entry.callbacks = {setStateValue, setTriggerValue};
-  const {state, payload} = decodeComponentData(data, entry.key);
-  if (payload) entry.key = state.key;
-  entry.explorer.update(payload, state);
+  let decoded;
+  try {
+    decoded = decodeComponentData(data, cache);
+  } catch (error) {
+    entry.explorer.fail(String(error));
+    return entry.cleanup;
+  }
+  const {state, payload} = decoded;
+  if (state.key === entry.key) {
+    entry.explorer.update(null, state);
+  } else if (payload) {
+    entry.key = state.key;
+    entry.asked = null;
+    entry.explorer.update(payload, state);
+  } else if (entry.asked !== state.key) {
+    entry.asked = state.key; // asked once: if it still does not come, that is a failure to show
+    setTriggerValue('missing', state.key);
+  } else {
+    entry.explorer.fail(state.failed || 'The explorer\u2019s data did not arrive.');
+  }
   return entry.cleanup;
 }

@@ -3,15 +3,25 @@
 import {TileLayer} from '@deck.gl/geo-layers';
 import {BitmapLayer} from '@deck.gl/layers';
 
-/** @param {string} template the tiles' address, with {s}, {z}, {x} and {y} */
-export function tileLayer(template) {
+/**
+ * @param {string} template the tiles' address, with {s}, {z}, {x} and {y}
+ * @param {() => void} onFailure called when a tile could not be loaded (no internet, the host refused)
+ */
+export function tileLayer(template, onFailure) {
   const hosts = ['a', 'b', 'c', 'd'];
   return new TileLayer({
     id: 'tiles',
     getTileData: ({index, signal}) => {
       const {x, y, z} = index;
       const url = template.replace('{s}', hosts[(x + y) % hosts.length]).replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
-      return fetch(url, {signal}).then((r) => r.blob()).then((blob) => createImageBitmap(blob));
+      return fetch(url, {signal}).then((r) => {
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+        return r.blob();
+      }).then((blob) => createImageBitmap(blob));
+    },
+    onTileError: (error) => {
+      if (error && error.name === 'AbortError') return; // a tile no longer needed
+      onFailure();
     },
     minZoom: 0,
     maxZoom: 19,

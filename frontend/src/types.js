@@ -38,7 +38,7 @@
 /**
  * What the host gives createExplorer.
  * @typedef {{onStep: (t: string) => void, onSelect: (choice: Choice) => void,
- *   loadTiles?: () => Promise<{tileLayer: (template: string) => any}>}} Callbacks
+ *   loadTiles?: () => Promise<{tileLayer: (template: string, onFailure: () => void) => any}>}} Callbacks
  */
 
 export {};

@@ -1,35 +1,50 @@
-// Decoding what the Streamlit page hands the component: a state line, then the payload, parsed only when new.
+// Decoding what the Streamlit page hands the component: a state line, then the payload only when it is new.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {decodeComponentData} from '../src/payload.js';
+import {PayloadCache, decodeComponentData} from '../src/payload.js';
 
 const encode = (text) => new TextEncoder().encode(text);
 const state = {key: 'night:az:1234', step: '1990-01-20T00:00', place: 'circle', event: null, tiles: false};
 const payload = {range: 'night', lang: 'az', steps: [{t: '1990-01-20T00:00', words: 'Şənbə, 20 yanvar'}]};
-const data = encode(`${JSON.stringify(state)}\n${JSON.stringify(payload)}`);
+const withPayload = encode(`${JSON.stringify(state)}\n${JSON.stringify(payload)}`);
+const stateAlone = encode(JSON.stringify({...state, step: '1990-01-20T01:00'}));
 
-test('a payload under a new key is parsed, with its text as it was sent', () => {
-  const decoded = decodeComponentData(data, null);
+test('a payload that comes with the state is parsed, with its text as it was sent, and kept', () => {
+  const cache = new PayloadCache();
+  const decoded = decodeComponentData(withPayload, cache);
   assert.deepEqual(decoded.state, state);
   assert.deepEqual(decoded.payload, payload);
+  assert.deepEqual(cache.get(state.key), payload);
 });
 
-test('a payload under the key the component holds is not parsed again', () => {
-  const decoded = decodeComponentData(data, 'night:az:1234');
-  assert.deepEqual(decoded.state, state);
-  assert.equal(decoded.payload, null);
+test('a state line alone takes the payload kept under its key', () => {
+  const cache = new PayloadCache();
+  decodeComponentData(withPayload, cache);
+  const decoded = decodeComponentData(stateAlone, cache);
+  assert.equal(decoded.state.step, '1990-01-20T01:00');
+  assert.equal(decoded.payload, cache.get(state.key));
+});
+
+test('a state line whose payload the page does not hold has none', () => {
+  assert.equal(decodeComponentData(stateAlone, new PayloadCache()).payload, null);
 });
 
 test('the data may come as an ArrayBuffer', () => {
-  const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-  assert.deepEqual(decodeComponentData(buffer, 'other').payload, payload);
+  const buffer = withPayload.buffer.slice(withPayload.byteOffset, withPayload.byteOffset + withPayload.byteLength);
+  assert.deepEqual(decodeComponentData(buffer, new PayloadCache()).payload, payload);
 });
 
-test('data with no state line is refused', () => {
-  assert.throws(() => decodeComponentData(encode('{}'), null), /no state line/);
-  assert.throws(() => decodeComponentData(null, null), /no state line/);
+test('no data, or a broken state line or payload, is an error, not an empty map', () => {
+  assert.throws(() => decodeComponentData(null, new PayloadCache()), /no data/);
+  assert.throws(() => decodeComponentData(encode('{"key": '), new PayloadCache()), SyntaxError);
+  assert.throws(() => decodeComponentData(encode(`${JSON.stringify(state)}\n{"steps": [`), new PayloadCache()), SyntaxError);
 });
 
-test('a broken payload is an error, not an empty map', () => {
-  assert.throws(() => decodeComponentData(encode(`${JSON.stringify(state)}\n{"steps": [`), null), SyntaxError);
+test('the cache keeps the payloads used last', () => {
+  const cache = new PayloadCache(2);
+  cache.set('a', {n: 1});
+  cache.set('b', {n: 2});
+  cache.get('a');
+  cache.set('c', {n: 3});
+  assert.deepEqual([cache.get('a'), cache.get('b'), cache.get('c')], [{n: 1}, null, {n: 3}]);
 });
