@@ -1,10 +1,11 @@
 """Explore: scrub through the night, watch the map and the timeline, read the passages behind each event.
 
-The scrubber, the map, the timeline and the list of what is at the step are
-one component that scrubs in the browser (blackjanuary/component/, built from
-frontend/). The page learns the step when the slider rests and keeps it in the
-link; a click on a place or an event selects it here, and the panel with its
-passages is drawn by the page.
+The scrubber, the map, the timeline, the list of what is at the step and the
+passage panel are one component that runs in the browser
+(blackjanuary/component/, built from frontend/), the same as in the offline
+file. The page learns the step when the slider rests and the selection when
+it changes, to keep them in the link; a passage's "in the source" opens the
+Sources page at it.
 """
 
 import streamlit as st
@@ -17,88 +18,26 @@ from app_pages.shared import (
     explorer_download,
     explorer_payload_for,
     lang,
-    passages,
     set_url,
-    timing,
     translation_note,
     url_params,
     view_for,
+    with_lang,
 )
 from blackjanuary import explore_state
-from blackjanuary.claims import support_text
 from blackjanuary.explorer import component_data
 from blackjanuary.formats import FORMATS
-from blackjanuary.geo import distances_text
 from blackjanuary.i18n import tr
-from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
-from blackjanuary.models import Event
+from blackjanuary.maps import tiles_from_env
 from blackjanuary.text import md_escape
-from blackjanuary.timeline import RANGES, describe_event_window, format_local
+from blackjanuary.timeline import RANGES, format_local
 
-MAX_LISTED = 25
-PANEL_HEIGHT = MAP_HEIGHT + 260  # beside the slider, the map and the top of the list
 state = st.session_state
 data = catalog()
 
 
 def _snap_to_range() -> None:
     explore_state.snap_to_range(state)
-
-
-def _select(place: str | None = None, event: str | None = None) -> None:
-    explore_state.select(state, place, event)
-
-
-def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
-    badge = f" · :red-badge[{_('at_this_step_badge')}]" if event.id in now else ""
-    window = describe_event_window(event, lang())
-    precision = _(f"precision_{event.precision.value}")
-    with st.expander(f"{md_escape(event.title)}", expanded=expanded):
-        st.markdown(f"**{md_escape(window)}**{badge}  \n{md_escape(event.when)} · {_('precision')}: {precision}")
-        st.markdown(md_escape(event.summary))
-        timing(data, event, expanded=expanded)
-        single = f" :orange-badge[{_('single_source_badge')}]" if len(event.source_ids) == 1 else ""
-        st.markdown(f"{md_escape(support_text(data, event, lang()))}{single}")
-        if event.time_ref:
-            st.caption(md_escape(_("outside_texts", ref=event.time_ref)))
-        here = [data.places[p] for p in event.places]
-        cols = st.columns(len(here)) if len(here) <= 3 else st.columns(3)
-        for i, place in enumerate(here):
-            cols[i % len(cols)].button(
-                md_escape(place.name_in(lang())), key=f"go-{event.id}-{place.id}", icon=":material/place:",
-                on_click=_select, kwargs={"place": place.id}, width="stretch",
-            )
-        st.markdown(f"**{_('what_sources_say', count=len(event.citations))}**")
-        passages(data, event)
-
-
-def _panel(position: int, view) -> None:
-    now = view.index.active[position]
-    if state.event and data.event(state.event):
-        event = data.event(state.event)
-        st.subheader(md_escape(event.title))
-        st.button(_("clear_selection"), icon=":material/close:", on_click=_select, key="clear-event")
-        _event_card(event, now, expanded=True)
-    elif state.place and state.place in data.places:
-        place = data.places[state.place]
-        other_names = [n for n in (place.name, place.names.az, place.names.ru) if n != place.name_in(lang())]
-        st.subheader(md_escape(place.name_in(lang())))
-        st.caption(" · ".join(md_escape(n) for n in other_names))
-        st.markdown(md_escape(place.description))
-        st.caption(f"{_('distances')}: {md_escape(distances_text(place, list(data.places.values()), lang()))}")
-        if place.coordinates_estimated:
-            st.caption(f":orange-badge[{_('coordinates')}] {md_escape(_('coordinates_estimated', ref=' '.join(place.coordinates_ref.split())))}")
-        else:
-            st.caption(f"{_('coordinates')}: {md_escape(place.coordinates_ref)}")
-        st.button(_("clear_selection"), icon=":material/close:", on_click=_select, key="clear-place")
-        events = data.events_at(place.id)
-        st.markdown(f"**{_('events_here', count=len(events))}**")
-        if len(events) > MAX_LISTED:
-            st.caption(_("first_of", shown=MAX_LISTED, count=len(events)))
-        for event in events[:MAX_LISTED]:
-            _event_card(event, now, expanded=event.id in now)
-    else:
-        st.info(_("click_hint"), icon=":material/touch_app:")
 
 
 def _take_step() -> None:
@@ -110,6 +49,10 @@ def _take_selection() -> None:
     explore_state.take_selection(state, state.explorer.get("select"), data)
 
 
+def _open_source() -> None:
+    state._source_link = explore_state.source_link(state.explorer.get("source"), data)
+
+
 def _payload_missing() -> None:
     """The component was given a payload's key without the payload and does not hold it: send it this run."""
     state._payload_missing = state.explorer.get("missing")
@@ -117,25 +60,23 @@ def _payload_missing() -> None:
 
 @st.fragment
 def explorer() -> None:
-    """The component and the panel: a resting slider or a click reruns only these."""
-    view = view_for(state.range)
-    position = explore_state.fit_step(state, [format_local(s) for s in view.steps])
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        # The payload travels once per range, language and data version; a rerun carries only the state line.
-        payload_key = f"{state.range}:{lang()}:{data_key()}"
-        send = explore_state.needs_payload(state, payload_key, state.pop("_payload_missing", None))
-        explorer_component()(
-            key="explorer",
-            data=component_data(
-                explorer_payload_for(state.range, lang()) if send else None, payload_key,
-                {"step": state.t, "place": state.place, "event": state.event, "tiles": state.tiles,
-                 "failed": _("explorer_data_failed")},
-            ),
-            on_step_change=_take_step, on_select_change=_take_selection, on_missing_change=_payload_missing,
-        )
-    with right, st.container(height=PANEL_HEIGHT, border=False):
-        _panel(position, view)
+    """The component: a resting slider or a click reruns only this, to keep the link."""
+    if target := state.pop("_source_link", None):
+        st.switch_page("app_pages/sources.py", query_params=with_lang(target))
+    explore_state.fit_step(state, [format_local(s) for s in view_for(state.range).steps])
+    # The payload travels once per range, language and data version; a rerun carries only the state line.
+    payload_key = f"{state.range}:{lang()}:{data_key()}"
+    send = explore_state.needs_payload(state, payload_key, state.pop("_payload_missing", None))
+    explorer_component()(
+        key="explorer",
+        data=component_data(
+            explorer_payload_for(state.range, lang()) if send else None, payload_key,
+            {"step": state.t, "place": state.place, "event": state.event, "tiles": state.tiles,
+             "failed": _("explorer_data_failed")},
+        ),
+        on_step_change=_take_step, on_select_change=_take_selection, on_source_change=_open_source,
+        on_missing_change=_payload_missing,
+    )
     set_url(explore_state.link(state))
     explore_state.remember(state)
 

@@ -108,7 +108,7 @@ with text:
                 "app_pages/explore.py", label=_("back_to_event"), icon=":material/arrow_back:",
                 query_params=with_lang(event_params(event.id)),
             )
-    body = highlighted_html(data.texts[source.id], marks, titles, target)
+    body = highlighted_html(data.texts[source.id], marks, titles, target, lang())
     st.html(STYLE + f'<div class="bj-text">{body}</div>' + (SCROLL if target else ""), unsafe_allow_javascript=bool(target))
 
 state._sources_url = params

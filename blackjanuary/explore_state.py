@@ -15,7 +15,7 @@ from typing import Any
 from .loading import Catalog
 from .selection import choice_from_component
 from .timeline import DEFAULT_RANGE, RANGES, format_local, parse_local
-from .urls import explore_params, view_from_params
+from .urls import explore_params, source_params, view_from_params
 
 State = MutableMapping[str, Any]
 
@@ -57,12 +57,32 @@ def take_step(state: State, asked: Any, steps: Iterable[str]) -> bool:
 
 
 def take_selection(state: State, value: Any, catalog: Catalog) -> bool:
-    """A click on a place or an event in the component: select it if the catalogue knows it."""
+    """A click on a place or an event in the component: select it if the catalogue knows it.
+
+    An empty choice ({}) is the panel's "clear selection".
+    """
+    if value == {}:
+        select(state)
+        return True
     place, event = choice_from_component(value, catalog)
     if place or event:
         select(state, place=place, event=event)
         return True
     return False
+
+
+def source_link(value: Any, catalog: Catalog) -> dict[str, str] | None:
+    """A click on a passage's "in the source" in the component: the Sources page's link to that passage, if the
+    catalogue has it (`value` is {source, event, q} from the browser, so anything may be in it)."""
+    if not isinstance(value, dict) or not isinstance(value.get("event"), str):
+        return None
+    event = catalog.event(value["event"])
+    n = value.get("q")
+    if event is None or type(n) is not int or not 0 <= n < len(event.citations):
+        return None
+    if event.citations[n].source != value.get("source"):
+        return None
+    return source_params(event.citations[n].source, event.id, n)
 
 
 def fit_step(state: State, steps: list[str]) -> int:

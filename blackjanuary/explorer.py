@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from .basemap import LABEL_SIZE, basemap_spec
 from .i18n import tr
 from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, MAX_LABELS, STREET_WIDTH_M, _labels, _ribbon, fit_view
+from .panel import MAX_LISTED, panel_data
 from .range_view import RangeView
 from .timeline import describe_event_window, describe_step, format_local, step_label
 from .timeline_figure import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
@@ -21,7 +22,6 @@ from .timeline_figure import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MAR
 # The tests and the benchmark set this to 1: the app and the offline export then load the component's bundles
 # built with its test hooks (frontend/build.mjs), which expose its state; the shipping bundles have none.
 TEST_HOOKS_ENV = "BLACKJANUARY_TEST_HOOKS"
-MAX_LISTED = 25  # events listed per group at a step; the rest are counted
 PLAY_STEPS_PER_SECOND = 4
 # An event's `flags`: a known-to-the-hour window, a single source, a long period the step falls in,
 # no end given, no start given.
@@ -147,7 +147,7 @@ def _axis(view: RangeView, lang: str) -> list[dict]:
     ]
 
 
-def explorer_payload(view: RangeView, lang: str = "en") -> dict:
+def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True) -> dict:
     """Everything the Explore component shows for a range, in `lang`, as a JSON-able dict.
 
     - `steps`: each step's URL time (`t`), short label, words for the
@@ -165,7 +165,10 @@ def explorer_payload(view: RangeView, lang: str = "en") -> dict:
       None), `lane` its lane, `flags` the bits PRECISE, SINGLE, LONG,
       OPEN_END and OPEN_START;
     - `changes`: per step, what changed since the step before (RangeView.change_lines);
-    - `lanes`, `axis`, `basemap`, `view`, `style` and `texts` for drawing.
+    - `lanes`, `axis`, `basemap`, `view`, `style` and `texts` for drawing;
+    - `panel`: what the passage panel says of every event and place
+      (panel.py), unless `with_panel` is false (the offline file holds it
+      once per language instead of once per range).
     """
     time_range = view.index.range
     places = _places(view, lang)
@@ -174,7 +177,7 @@ def explorer_payload(view: RangeView, lang: str = "en") -> dict:
     counts = [len(active) for active in view.index.active]
     baku_points = [pt for p in view.catalog.places.values() if p.in_baku for pt in p.points]
     texts = {key: tr(lang, key) for key in TEXT_KEYS}
-    return {
+    payload = {
         "range": time_range.key,
         "lang": lang,
         "steps": [
@@ -209,6 +212,9 @@ def explorer_payload(view: RangeView, lang: str = "en") -> dict:
         },
         "texts": texts | {"first_of": tr(lang, "first_of", shown="{shown}", count="{count}")},
     }
+    if with_panel:
+        payload["panel"] = panel_data(view.catalog, lang)
+    return payload
 
 
 def payload_bytes(payload: dict) -> bytes:

@@ -6,8 +6,9 @@ script), its styles, the basemap, and the whole catalogue as JSON: the
 component's payload for every range in every language, the side panel's
 texts (each event with its passages and their attribution, each place), and
 the five source texts with where each cited passage stands in them. The
-browser draws the panel and the source text from that data with DOM calls
-that set text, never markup, so text from the data stays text.
+component draws the panel (blackjanuary/panel.py's data, as on the Explore
+page) and the page the source text, with DOM calls that set text, never
+markup, so text from the data stays text.
 
 A Content-Security-Policy forbids every request: the file asks nothing of
 the network, and a slip that would fetch something fails loudly instead. The
@@ -19,29 +20,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .attribution import citation_attribution, timing_lines
 from .basemap import land
-from .claims import support_text
 from .explorer import bundle_name, explorer_payload
 from .export import CSP
-from .geo import distances_text
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
 from .loading import Catalog
-from .models import Event, Place, Source
+from .models import Source
+from .panel import one_line, panel_data
 from .range_view import range_view
 from .sourcetext import marks_for
 from .text import html_escape, script_json
-from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_event_window, format_local
+from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, format_local
 
 COMPONENT_DIR = Path(__file__).resolve().parent / "component"
 STYLES = (COMPONENT_DIR / "explorer.css", COMPONENT_DIR / "offline.css")
 FILENAME = "baku-1990.html"
-MAX_LISTED = 25  # events listed in a place's panel, as on the Explore page
-# Interface words the page itself draws, besides the component's own (explorer.py's TEXT_KEYS).
+# Interface words the page itself draws, besides the component's own (explorer.py's and panel.py's TEXT_KEYS).
 PAGE_KEYS = (
     "explore_title", "explore_intro", "span", "span_help", "range_night", "range_january", "range_years",
-    "clear_selection", "at_this_step_badge", "precision", "single_source_badge", "click_hint", "when_by_source",
-    "in_the_source", "in_the_source_help", "sources_title", "source", "passage_cited_for", "highlighted_below",
+    "sources_title", "source", "passage_cited_for", "highlighted_below",
     "back_to_event", "back_to_explorer", "address_unknown", "distances", "coordinates", "offline_note",
     "explorer_data_failed",
 )
@@ -52,10 +49,6 @@ FACTS = ("fact_publisher", "fact_published", "fact_date_note", "fact_byline", "f
 
 class BundleMissing(RuntimeError):
     """The offline bundle has not been built: `make component` builds it from frontend/."""
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _utf16(text: str, at: int) -> int:
@@ -70,58 +63,6 @@ def _inline_basemap(payload: dict) -> dict:
         for layer in payload["basemap"]["layers"]
     ]
     return {**payload, "basemap": {**payload["basemap"], "layers": layers}}
-
-
-def _passages(catalog: Catalog, event: Event, lang: str) -> list[dict]:
-    """Each quoted passage, verbatim, with its attribution as the Explore page words it."""
-    out = []
-    for n, citation in enumerate(event.citations):
-        source = catalog.sources[citation.source]
-        quoted = tr(lang, "quoted_in", language=language_name(source.language, lang))
-        out.append({
-            "quote": _one_line(citation.quote),
-            "attribution": f"— {citation_attribution(catalog, citation, lang)} · {quoted}",
-            "source": citation.source, "n": n,
-        })
-    return out
-
-
-def _event_panel(catalog: Catalog, event: Event, lang: str) -> dict:
-    """What the panel shows of an event: its window, summary, timing by source, support, places and passages."""
-    return {
-        "title": event.title,
-        "window": describe_event_window(event, lang),
-        "when": f"{_one_line(event.when)} · {tr(lang, 'precision')}: {tr(lang, f'precision_{event.precision.value}')}",
-        "summary": _one_line(event.summary),
-        "when_note": _one_line(event.when_note or ""),
-        "timing": timing_lines(catalog, event, lang),
-        "support": support_text(catalog, event, lang),
-        "single": len(event.source_ids) == 1,
-        "time_ref": tr(lang, "outside_texts", ref=event.time_ref) if event.time_ref else "",
-        "places": list(event.places),
-        "passages_heading": tr(lang, "what_sources_say", count=len(event.citations)),
-        "passages": _passages(catalog, event, lang),
-    }
-
-
-def _place_panel(catalog: Catalog, place: Place, lang: str) -> dict:
-    """What the panel shows of a place: its names, description, distances, coordinates and events."""
-    name = place.name_in(lang)
-    events = catalog.events_at(place.id)
-    ref = _one_line(place.coordinates_ref)
-    return {
-        "name": name,
-        "other_names": [n for n in dict.fromkeys((place.name, place.names.az, place.names.ru)) if n and n != name],
-        "description": _one_line(place.description),
-        "distances": f"{tr(lang, 'distances')}: {distances_text(place, list(catalog.places.values()), lang)}",
-        "coordinates": (
-            tr(lang, "coordinates_estimated", ref=ref) if place.coordinates_estimated else f"{tr(lang, 'coordinates')}: {ref}"
-        ),
-        "estimated": place.coordinates_estimated,
-        "events_heading": tr(lang, "events_here", count=len(events)),
-        "first_of": tr(lang, "first_of", shown=MAX_LISTED, count=len(events)) if len(events) > MAX_LISTED else "",
-        "events": [e.id for e in events[:MAX_LISTED]],
-    }
 
 
 def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
@@ -140,7 +81,7 @@ def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
         "publisher": source.publisher,
         "title": source.title,
         "language": source.language,
-        "facts": [[tr(lang, key), _one_line(value)] for key in FACTS if (value := values[key])],
+        "facts": [[tr(lang, key), one_line(value)] for key in FACTS if (value := values[key])],
         # An address to copy, not a link: the file never navigates to the network.
         "url": f"{tr(lang, 'original_page')}: {source.url}" if source.url else "",
         "cited_heading": tr(lang, "cited_by", count=len(cited)),
@@ -149,17 +90,18 @@ def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
 
 
 def _panel(catalog: Catalog, lang: str) -> dict:
-    """Everything the page draws besides the component, in one language."""
+    """The passage panel (panel.py, drawn by the component) and what the page draws around it, in one language."""
     localised = catalog.in_language(lang)
     note = tr(lang, "translation_note") if lang in catalog.translations else ""
+    panel = panel_data(localised, lang)
     return {
-        "texts": {key: tr(lang, key) for key in PAGE_KEYS}
+        **panel,
+        "texts": panel["texts"]
+        | {key: tr(lang, key) for key in PAGE_KEYS}
         | {"intro": " ".join(filter(None, [tr(lang, "explore_intro"), note]))}
         | {key: tr(lang, key, value="{value}") for key in NOTICE_KEYS}
         | {"bad_range": tr(lang, "bad_range", value="{value}", known=", ".join(RANGES))}
         | {"cited_for": tr(lang, "cited_for", titles="{titles}")},
-        "events": {e.id: _event_panel(localised, e, lang) for e in localised.events},
-        "places": {p.id: _place_panel(localised, p, lang) for p in localised.places.values()},
         "sources": {s.id: _source_panel(localised, s, lang) for s in localised.sources.values()},
     }
 
@@ -207,7 +149,7 @@ def explorer_html(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
         localised = catalog.in_language(code)
         elements.append(_json_element(f"bjo-panel-{code}", _panel(catalog, code)))
         for key in RANGES:
-            payload = _inline_basemap(explorer_payload(range_view(localised, key), code))
+            payload = _inline_basemap(explorer_payload(range_view(localised, key), code, with_panel=False))
             elements.append(_json_element(f"bjo-payload-{code}-{key}", payload))
     title = tr(lang, "explore_title")
     return f"""<!doctype html>
@@ -231,8 +173,7 @@ def explorer_html(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
   <div id="bjo-notices" role="status"></div>
 </header>
 <main id="bjo-explore" class="bjo-main">
-  <div id="bjo-explorer" class="bjo-left"></div>
-  <aside id="bjo-panel" class="bjo-panel" aria-live="polite"></aside>
+  <div id="bjo-explorer"></div>
 </main>
 <section id="bjo-source" class="bjo-source" hidden></section>
 <noscript><p>{html_escape(tr(lang, "offline_noscript"))}</p></noscript>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .i18n import tr
 from .loading import Catalog
 from .text import html_escape
 
@@ -30,8 +31,11 @@ def marks_for(catalog: Catalog, source_id: str) -> list[Mark]:
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
-def highlighted_html(text: str, marks: list[Mark], titles: dict[str, str], target: tuple[str, int] | None) -> str:
-    """The text as paragraphs, cited passages in <mark>; the target passage gets id="passage-target"."""
+def highlighted_html(
+    text: str, marks: list[Mark], titles: dict[str, str], target: tuple[str, int] | None, lang: str = "en",
+) -> str:
+    """The text as paragraphs, cited passages in <mark> titled with what they are cited for (in `lang`); the target
+    passage gets id="passage-target"."""
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     pieces: list[str] = []
     target_opened = False
@@ -43,7 +47,7 @@ def highlighted_html(text: str, marks: list[Mark], titles: dict[str, str], targe
             continue
         is_target = target is not None and any((m.event_id, m.citation) == target for m in covering)
         events = sorted({titles.get(m.event_id, m.event_id) for m in covering})
-        attributes = f'title="{html_escape("Cited for: " + "; ".join(events))}"'
+        attributes = f'title="{html_escape(tr(lang, "cited_for", titles="; ".join(events)))}"'
         if is_target and not target_opened:
             attributes += ' id="passage-target"'
             target_opened = True

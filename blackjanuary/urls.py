@@ -160,14 +160,16 @@ def source_from_params(params: Mapping[str, str], catalog: Catalog, shown: str |
         link.notices.append(tr(lang, "bad_event", value=event_id))
     on_page = link.source or shown
     if event is not None:
-        text = params.get("q", "0")
-        try:
-            n = int(text)
-        except ValueError:
+        # A passage the link names must be one of the event's in the source on the page, or it gets a notice
+        # (as in the offline file); an event alone means its first passage, if that is in this source.
+        text = params.get("q")
+        n = int(text) if text is not None and text.isascii() and text.isdigit() else -1
+        if text is None and event.citations[0].source == on_page:
+            link.passage = (event.id, 0)
+        elif 0 <= n < len(event.citations) and event.citations[n].source == on_page:
+            link.passage = (event.id, n)
+        elif text is not None:
             link.notices.append(tr(lang, "bad_passage", value=text))
-        else:
-            if 0 <= n < len(event.citations) and event.citations[n].source == on_page:
-                link.passage = (event.id, n)
     return link
 
 

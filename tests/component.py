@@ -63,5 +63,43 @@ def send(at: AppTest, state: dict | None = None, trigger: tuple[str, object] | N
             id=_make_trigger_id(element_id, "events"), json_trigger_value=json.dumps([{"event": event, "value": value}]),
         ))
     at._run(widgets)
-    _split(at)
+    if at.get("bidi_component"):  # still on Explore
+        _split(at)
     return at
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def panel_heading(at: AppTest) -> str | None:
+    """The heading the component's passage panel shows for the selection the page gave it (None: the hint)."""
+    state, panel = component_state(at), component_payload(at)["panel"]
+    if state["event"] in panel["events"]:
+        return panel["events"][state["event"]]["title"]
+    if state["place"] in panel["places"]:
+        return panel["places"][state["place"]]["name"]
+    return None
+
+
+def panel_text(at: AppTest) -> str:
+    """Every text the passage panel shows for the selection: the event's card, or the place and its events' cards."""
+    state, panel = component_state(at), component_payload(at)["panel"]
+
+    def cards(event_ids: list[str]) -> list[str]:
+        shown = [panel["events"][e] for e in event_ids]
+        # A card with the sources' times opens them under this heading.
+        return _strings(shown) + ([panel["texts"]["when_by_source"]] if any(c["timing"] for c in shown) else [])
+
+    if state["event"] in panel["events"]:
+        return "\n".join(cards([state["event"]]))
+    if state["place"] in panel["places"]:
+        place = panel["places"][state["place"]]
+        return "\n".join(_strings({k: v for k, v in place.items() if k != "events"}) + cards(place["events"]))
+    return panel["texts"]["click_hint"]

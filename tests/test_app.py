@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 import streamlit
-from component import component_payload, component_state, send, sent_payload
+from component import component_payload, component_state, panel_heading, panel_text, send, sent_payload
 from helpers import ROOT, navigation_pages, open_page, run_app, texts, unescape
 from streamlit.testing.v1 import AppTest
 
+from blackjanuary.i18n import tr
 from blackjanuary.text import md_escape
 
 ACTIVE_RED = [198, 40, 40, 235]
@@ -110,13 +111,12 @@ def test_deep_link_reopens_hour_place_and_event():
     at = run_app({"t": "1990-01-20T03:00", "place": "alley-of-martyrs"})
     assert component_state(at)["step"] == "1990-01-20T03:00"
     assert component_state(at)["place"] == "alley-of-martyrs"
-    assert "Alley of Martyrs" in [unescape(s.value) for s in at.subheader]
-    assert "Victims buried on the hill, the Alley of Martyrs" in texts(at)
+    assert panel_heading(at) == "Alley of Martyrs"
+    assert "Victims buried on the hill, the Alley of Martyrs" in panel_text(at)
 
     at = run_app({"event": "aliyev-statement-moscow"})
-    assert "Heydar Aliyev speaks at the Permanent Representation in Moscow" in [unescape(s.value) for s in at.subheader]
-    quotes = unescape("\n".join(m.value for m in at.markdown))
-    assert "Speaking at the Permanent Representation of Azerbaijan in Moscow" in quotes
+    assert panel_heading(at) == "Heydar Aliyev speaks at the Permanent Representation in Moscow"
+    assert "Speaking at the Permanent Representation of Azerbaijan in Moscow" in panel_text(at)
 
 
 @pytest.mark.parametrize(
@@ -143,8 +143,8 @@ def test_bad_links_are_ignored_with_a_notice(query, notice):
 def test_clicking_a_place_shows_its_passages_and_rings_it():
     at = run_app()
     send(at, trigger=("select", {"place": "20-yanvar-circle"}))
-    assert "20 Yanvar Circle" in [unescape(s.value) for s in at.subheader]
-    assert "Blood stained the pavements of Neftchiler Avenue" in unescape("\n".join(m.value for m in at.markdown))
+    assert panel_heading(at) == "20 Yanvar Circle"
+    assert "Blood stained the pavements of Neftchiler Avenue" in panel_text(at)
     assert at.query_params["place"] == "20-yanvar-circle"
     assert component_state(at)["place"] == "20-yanvar-circle"
     # The click lasts one run: the next run keeps the selection without it.
@@ -155,13 +155,13 @@ def test_clicking_a_place_shows_its_passages_and_rings_it():
 def test_clicking_an_event_selects_it():
     at = run_app()
     send(at, trigger=("select", {"event": "tanks-crush-cars"}))
-    assert "Tanks crush cars" in [unescape(s.value) for s in at.subheader]
+    assert panel_heading(at) == "Tanks crush cars"
     assert at.query_params["event"] == "tanks-crush-cars"
     assert component_state(at) | {"key": None} == {
         "key": None, "step": "1990-01-20T00:00", "place": None, "event": "tanks-crush-cars", "tiles": False,
         "failed": "The explorer's data did not arrive. Reload the page.",
     }
-    assert "Tanks crushed cars, and smoke grenades" in unescape("\n".join(m.value for m in at.markdown))
+    assert "Tanks crushed cars, and smoke grenades" in panel_text(at)
 
 
 def test_a_click_on_something_unknown_changes_nothing():
@@ -174,9 +174,9 @@ def test_a_click_on_something_unknown_changes_nothing():
 
 def test_clearing_the_selection_in_the_panel_tells_the_component():
     at = run_app({"place": "baku"})
-    [clear] = [b for b in at.button if b.key == "clear-place"]
-    clear.click().run()
+    send(at, trigger=("select", {}))
     assert component_state(at)["place"] is None and "place" not in at.query_params
+    assert panel_heading(at) is None and panel_text(at) == tr("en", "click_hint")
 
 
 def test_a_place_outside_baku_is_in_the_payload_with_its_status():
@@ -184,7 +184,16 @@ def test_a_place_outside_baku_is_in_the_payload_with_its_status():
     moscow = next(p for p in component_payload(at)["places"] if p["id"] == "permanent-representation-moscow")
     assert moscow["in_baku"] is False
     send(at, trigger=("select", {"place": "permanent-representation-moscow"}))
-    assert "Azerbaijan's Permanent Representation in Moscow" in [unescape(s.value) for s in at.subheader]
+    assert panel_heading(at) == "Azerbaijan's Permanent Representation in Moscow"
+
+
+def test_in_the_source_opens_the_sources_page_at_the_passage():
+    at = run_app({"event": "tanks-crush-cars"})
+    passage = component_payload(at)["panel"]["events"]["tanks-crush-cars"]["passages"][0]
+    send(at, trigger=("source", {"source": passage["source"], "event": "tanks-crush-cars", "q": passage["n"]}))
+    assert not at.exception
+    assert dict(at.query_params) == {"source": passage["source"], "event": "tanks-crush-cars", "q": "0"}
+    assert "Passage cited for:" in texts(at)
 
 
 def test_invalid_data_lists_problems_on_the_page(tmp_path, monkeypatch):

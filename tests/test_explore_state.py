@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from blackjanuary import explore_state
+from blackjanuary.i18n import tr
 from blackjanuary.timeline import DEFAULT_TIME, RANGES, format_local
 from blackjanuary.urls import (
     chronology_params,
@@ -83,6 +84,20 @@ def test_a_click_selects_only_what_the_catalogue_knows(catalog):
     for bad in ({"place": "nowhere"}, {"event": "<script>"}, None, "tv-centre", {"place": ["tv-centre"]}):
         assert not explore_state.take_selection(state, bad, catalog)
     assert state["event"] == "tanks-crush-cars"
+    assert explore_state.take_selection(state, {}, catalog)  # the panel's "clear selection"
+    assert (state["place"], state["event"]) == (None, None)
+
+
+def test_in_the_source_opens_only_a_passage_the_catalogue_has(catalog):
+    event = catalog.event("tanks-crush-cars")
+    source = event.citations[0].source
+    assert explore_state.source_link({"source": source, "event": event.id, "q": 0}, catalog) == {
+        "source": source, "event": event.id, "q": "0"}
+    other = next(s for s in catalog.sources if s != source)
+    for bad in ({"source": other, "event": event.id, "q": 0}, {"source": source, "event": event.id, "q": 99},
+                {"source": source, "event": event.id, "q": True}, {"source": source, "event": "nope", "q": 0},
+                {"source": source, "event": event.id, "q": "0"}, None, "x"):
+        assert explore_state.source_link(bad, catalog) is None, bad
 
 
 def test_a_payload_is_sent_once_per_key_unless_the_component_reports_it_missing():
@@ -138,6 +153,13 @@ def test_a_source_link_marks_a_passage_only_in_its_own_source(catalog):
     assert bad.source is None and bad.passage is None and len(bad.notices) == 2
     assert source_from_params({"source": source, "event": event.id, "q": "x"}, catalog, None).notices  # not a number
     assert source_from_params({"source": source, "event": event.id, "q": "99"}, catalog, None).passage is None
+    # A passage number that is not one of the event's in this source gets a notice, as in the offline file.
+    for q in ("99", "-1", "+0", " 0", "١"):
+        found = source_from_params({"source": source, "event": event.id, "q": q}, catalog, None, "en")
+        assert found.passage is None and found.notices == [tr("en", "bad_passage", value=q)], q
+    assert source_from_params({"event": event.id, "q": "0"}, catalog, other, "en").notices == [
+        tr("en", "bad_passage", value="0")]
+    assert source_from_params({"source": source, "event": event.id}, catalog, None).passage == (event.id, 0)
 
 
 def test_a_measure_link_is_checked_against_the_measures_shown():

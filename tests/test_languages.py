@@ -480,10 +480,10 @@ def test_the_language_stays_when_switching_pages(nav_titles):
 def test_quotes_stay_in_english_and_say_so(lang, quoted):
     at = run_app({"lang": lang, "event": "tanks-crush-cars"})
     assert not at.exception
-    quotes = [unescape(m.value) for m in at.markdown if m.value.startswith(">")]
-    assert f"> {QUOTE}" in quotes
-    attributions = [unescape(c.value) for c in at.caption if c.value.startswith("—")]
-    assert attributions and all(a.endswith(f" · {quoted}") for a in attributions)
+    passages = component_payload(at)["panel"]["events"]["tanks-crush-cars"]["passages"]
+    assert QUOTE in [p["quote"] for p in passages]
+    attributions = [p["attribution"] for p in passages]
+    assert attributions and all(a.startswith("— ") and a.endswith(f" · {quoted}") for a in attributions)
     assert at.query_params.get("lang") == (None if lang == "en" else lang)
 
 
@@ -765,3 +765,16 @@ def test_the_chronology_table_scrolls_in_a_named_region_a_keyboard_can_reach(cat
     region = re.search(r'<div class="bj-scroll" role="region" tabindex="0" aria-label="([^"]+)">', html)
     assert region and region.group(1).startswith(f"{len(catalog.events)} events")
     assert html.index("<table") >= region.end() and html.rstrip().endswith("</table></div>")
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_a_cited_passage_in_a_source_text_says_what_it_is_cited_for_in_the_interface_language(lang):
+    from blackjanuary.sourcetext import highlighted_html, marks_for
+    from blackjanuary.text import html_escape
+
+    catalog = load(DATA)
+    marks = marks_for(catalog, "trend")
+    titles = {m.event_id: catalog.event(m.event_id).title for m in marks}
+    html = highlighted_html(catalog.texts["trend"], marks, titles, None, lang)
+    first = sorted({titles[m.event_id] for m in marks if (m.start, m.end) == (marks[0].start, marks[0].end)})
+    assert f'title="{html_escape(tr(lang, "cited_for", titles="; ".join(first)))}"' in html

@@ -196,18 +196,18 @@ def test_a_place_in_the_list_opens_its_panel_with_attributed_passages(opened, ex
     page, traffic = opened
     place = catalog.places[PLACE]
     page.locator(".bjx-places button", has_text=place.name).click()
-    panel = page.locator("#bjo-panel")
+    panel = page.locator(".bjx-panel")
     expect(panel.locator("h2")).to_have_text(place.name)
     expect(page.locator(".bjx-places button", has_text=place.name)).to_have_attribute("aria-current", "true")
     events = catalog.events_at(PLACE)
-    expect(panel.locator(".bjo-card")).to_have_count(len(events))
-    card = panel.locator(f'.bjo-card[data-event="{events[0].id}"]')
+    expect(panel.locator(".bjx-card")).to_have_count(len(events))
+    card = panel.locator(f'.bjx-card[data-event="{events[0].id}"]')
     if not card.evaluate("details => details.open"):
         card.locator("summary").click()
     citation = events[0].citations[0]
     expect(card.locator("blockquote").first).to_have_text(" ".join(citation.quote.split()))
     quoted = tr("en", "quoted_in", language=language_name(catalog.sources[citation.source].language, "en"))
-    expect(card.locator(".bjo-passage .bjo-caption").first).to_have_text(
+    expect(card.locator(".bjx-passage .bjx-caption").first).to_have_text(
         f"— {citation_attribution(catalog, citation)} · {quoted}")
     assert hash_params(page)["place"] == PLACE
     assert_quiet(traffic, exported)
@@ -219,10 +219,10 @@ def test_a_click_on_the_map_or_the_timeline_opens_its_panel(opened, exported, ca
     # The tooltip shows once deck.gl can pick what is under the pointer; a click before then is lost.
     assert hover_place(page, catalog, PLACE).splitlines()[0] == place.name
     page.mouse.click(*place_pixel(page, catalog, PLACE))
-    expect(page.locator("#bjo-panel h2")).to_have_text(place.name)
+    expect(page.locator(".bjx-panel h2")).to_have_text(place.name)
     page.mouse.click(*event_point(page, "tanks-crush-cars"))
-    expect(page.locator("#bjo-panel h2")).to_have_text(catalog.event("tanks-crush-cars").title)
-    expect(page.locator("#bjo-panel blockquote").first).to_have_text(
+    expect(page.locator(".bjx-panel h2")).to_have_text(catalog.event("tanks-crush-cars").title)
+    expect(page.locator(".bjx-panel blockquote").first).to_have_text(
         " ".join(catalog.event("tanks-crush-cars").citations[0].quote.split()))
     assert hash_params(page)["event"] == "tanks-crush-cars" and "place" not in hash_params(page)
     assert_quiet(traffic, exported)
@@ -232,9 +232,9 @@ def test_the_source_text_opens_at_the_passage_highlighted(opened, exported, cata
     page, traffic = opened
     event = catalog.event(EVENT)
     page.evaluate(f"() => {{ location.hash = 'event={EVENT}'; }}")
-    panel = page.locator("#bjo-panel")
+    panel = page.locator(".bjx-panel")
     expect(panel.locator("h2")).to_have_text(event.title)
-    panel.locator(".bjo-passage").first.get_by_role("button", name=tr("en", "in_the_source")).click()
+    panel.locator(".bjx-passage").first.get_by_role("button", name=tr("en", "in_the_source")).click()
     source = page.locator("#bjo-source")
     expect(source).to_be_visible()
     expect(page.locator("#bjo-explore")).to_be_hidden()
@@ -257,7 +257,7 @@ def test_a_hash_link_reopens_the_hour_and_the_selection(browser, exported, catal
     page, traffic = open_offline(browser, exported, f"#r=night&t=1990-01-20T02:00&event={EVENT}")
     try:
         expect(page.locator(".bjx")).to_have_attribute("data-step", "1990-01-20T02:00")
-        expect(page.locator("#bjo-panel h2")).to_have_text(catalog.event(EVENT).title)
+        expect(page.locator(".bjx-panel h2")).to_have_text(catalog.event(EVENT).title)
         assert hash_params(page) == {"r": "night", "t": "1990-01-20T02:00", "event": EVENT, "lang": "en"}
         # A source link reopens the text at its passage; unknown values are dropped with a notice.
         citation = catalog.event(EVENT).citations[0]
@@ -282,7 +282,7 @@ def test_the_language_switch_changes_every_text_and_keeps_the_view(browser, expo
             expect(page.locator("html")).to_have_attribute("lang", lang)
             expect(page.locator("#bjo-title")).to_have_text(tr(lang, "explore_title"))
             expect(page.locator(".bjx-label")).to_have_text(tr(lang, "time_in_baku"))
-            expect(page.locator("#bjo-panel h2")).to_have_text(place.name_in(lang))
+            expect(page.locator(".bjx-panel h2")).to_have_text(place.name_in(lang))
             expect(page.locator(".bjx")).to_have_attribute("data-step", "1990-01-20T02:00")
             assert hash_params(page)["lang"] == lang
             if lang == "ru":
@@ -358,7 +358,7 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_present_data, 
     page, traffic = open_offline(browser, hostile_exported, f"#event={QUOTED_EVENT}")
     try:
         scripts = len(JSON_ELEMENT.findall(hostile_exported.read_text(encoding="utf-8"))) + 1
-        panel = page.locator("#bjo-panel")
+        panel = page.locator(".bjx-panel")
         expect(panel.locator("h2")).to_have_text(event.title)
         expect(panel.locator("blockquote").nth(n)).to_have_text(f"{QUOTE} {HOSTILE}")
         page.locator(".bjx-places button").first.click()

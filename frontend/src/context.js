@@ -20,6 +20,8 @@
  * @property {number[]} shown the steps shown, latest last (kept only with TEST_HOOKS)
  * @property {number[]} timings input to deck.gl drawn, in ms (kept only with TEST_HOOKS)
  * @property {number} redraws the map's draws so far (kept only with TEST_HOOKS)
+ * @property {number | null} panelDrawnAt when the panel was last drawn (kept only with TEST_HOOKS)
+ * @property {string | null} panelStep the step whose events the panel marks
  * @property {number | null} inputAt
  * @property {string | null} lastDrawn
  * @property {Map<string, number>} placeIndex

@@ -18,3 +18,15 @@ export function el(tag, attrs = {}, ...children) {
   for (const child of children) node.append(child);
   return node;
 }
+
+/**
+ * A button with its text and what a click does; `attrs` as for el(), `class` included.
+ * @param {string} text
+ * @param {() => void} onClick
+ * @param {Record<string, string>} [attrs]
+ */
+export function button(text, onClick, attrs = {}) {
+  const b = el('button', {type: 'button', ...attrs, text});
+  b.addEventListener('click', onClick);
+  return b;
+}

@@ -2,17 +2,21 @@
 // browser. The same component runs in both hosts: the Streamlit page (streamlit.js) and the offline file
 // (offline.js).
 //
-// createExplorer(root, {onStep, onSelect, loadTiles}) draws into `root` and returns {update(payload, state),
-// destroy()}. `payload` is what blackjanuary/explorer.py builds for a range (types.js); `state` is {step, place,
+// createExplorer(root, {onStep, onSelect, onSource, loadTiles}) draws into `root` and returns
+// {update(payload, state), fail(message), destroy()}. `payload` is what blackjanuary/explorer.py builds for a
+// range (types.js), its `panel` what blackjanuary/panel.py says of each event and place; `state` is {step, place,
 // event, tiles}. A scrub step changes the map, the timeline's cursor and the list in the same frame and asks
-// nothing of the host: the host learns the step through onStep(t) once the slider rests, and a click through
-// onSelect({place} | {event}). `loadTiles()` resolves to the street tiles' module (tiles.js); without it, as in
-// the offline file, there are none.
+// nothing of the host: the host learns the step through onStep(t) once the slider rests. A click on a place or
+// an event draws its passage panel in the same frame, and the host learns the selection through
+// onSelect({place} | {event}) (to keep the link), and a passage's "in the source" through onSource(source,
+// event, n). `loadTiles()` resolves to the street tiles' module (tiles.js); without it, as in the offline file,
+// there are none.
 
 import {el} from './dom.js';
 import {createList} from './list.js';
 import {createMap} from './map.js';
-import {clampStep, stepStarts, takesHostStep} from './steps.js';
+import {panelContents} from './panel.js';
+import {activeIds, clampStep, stepStarts, takesHostStep} from './steps.js';
 import {createTimeline} from './timeline.js';
 
 /** @typedef {import('./types.js').Payload} Payload */
@@ -50,10 +54,13 @@ export function createExplorer(root, callbacks) {
   ui.cursor = el('div', {class: 'bjx-cursor', 'aria-hidden': 'true'});
   ui.tip = el('div', {class: 'bjx-tip', role: 'tooltip'});
   ui.timelineKey = el('p', {class: 'bjx-key'});
+  ui.panel = el('aside', {class: 'bjx-panel'});
   ui.timeline.append(ui.canvas, ui.cursor, ui.tip);
   root.replaceChildren(
-    el('div', {class: 'bjx-scrub'}, ui.play, el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
-    ui.alert, ui.words, ui.map, ui.key, ui.list, ui.timeline, ui.timelineKey,
+    el('div', {class: 'bjx-main'},
+      el('div', {class: 'bjx-scrub'}, ui.play, el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
+      ui.alert, ui.words, ui.map, ui.key, ui.list, ui.timeline, ui.timelineKey),
+    ui.panel,
   );
   const slider = /** @type {HTMLInputElement} */ (ui.slider);
   const play = /** @type {HTMLButtonElement} */ (ui.play);
@@ -62,7 +69,7 @@ export function createExplorer(root, callbacks) {
   const my = {
     payload: null, step: 0, place: null, event: null, tiles: false, playing: null,
     restTimer: undefined, reported: null, seenStep: null, deck: null, tileLayer: null,
-    walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, inputAt: null, lastDrawn: null,
+    walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, panelDrawnAt: null, panelStep: null, inputAt: null, lastDrawn: null,
     placeIndex: new Map(), eventIndex: new Map(), points: [], streets: [], labelRows: [], stepX: [],
     geometry: null, rowsIndex: new Map(),
   };
@@ -73,10 +80,21 @@ export function createExplorer(root, callbacks) {
     stopPlay();
     my.place = choice.place || null;
     my.event = choice.event || null;
+    drawPanel();
     map.update();
     list.draw();
     timeline.draw();
     callbacks.onSelect(choice);
+  }
+
+  /** The passage panel for the selection, its events at the step the slider rests on marked. */
+  function drawPanel() {
+    const data = my.payload.panel;
+    if (!data) return;
+    const actions = {select, openSource: callbacks.onSource};
+    const selection = {place: my.place, event: my.event};
+    ui.panel.replaceChildren(...panelContents(data, selection, activeIds(my.payload, my.step), actions));
+    if (TEST_HOOKS) my.panelDrawnAt = performance.now();
   }
 
   /**
@@ -120,6 +138,10 @@ export function createExplorer(root, callbacks) {
     my.restTimer = setTimeout(() => {
       if (my.playing || my.walk) return scheduleReport();
       const t = my.payload.steps[my.step].t;
+      if (t !== my.panelStep) {
+        my.panelStep = t; // the panel marks what is at the step the slider rests on
+        drawPanel();
+      }
       if (t !== my.reported) {
         my.reported = t;
         callbacks.onStep(t);
@@ -262,6 +284,10 @@ export function createExplorer(root, callbacks) {
       map.update();
     }
     // Otherwise this is the host's echo of what the component told it: nothing on the screen changes.
+    if (takes || selectionChanged) {
+      my.panelStep = my.payload.steps[my.step].t;
+      drawPanel();
+    }
     if (selectionChanged) timeline.draw();
   }
 

@@ -21,7 +21,21 @@ import {snap} from './steps.js';
  * @property {(lang: string, range: string) => string[]} stepsOf
  */
 
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * Whether a link's time is a real local time to the minute ('1990-01-20T02:00'), as blackjanuary/timeline.py's
+ * parse_local would read it: no 30 February, no 24:00.
+ * @param {string} t
+ */
+export function isLocalTime(t) {
+  const m = TIME.exec(t);
+  if (!m) return false;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    && date.getUTCHours() === hour && date.getUTCMinutes() === minute;
+}
 
 /**
  * The narrowest range that holds a time, or the widest.
@@ -58,7 +72,7 @@ export function readLink(query, ctx) {
   else if (range) say('bad_range', range);
   const t = asked.get('t');
   let nextT;
-  if (t && TIME.test(t)) {
+  if (t && isLocalTime(t)) {
     if (!setup.ranges.includes(range)) nextRange = rangeFor(t, ctx, chosen);
     const steps = ctx.stepsOf(chosen, nextRange);
     if (t < steps[0] || t > steps[steps.length - 1]) say('time_outside_range', t);

@@ -3,18 +3,17 @@
 // blackjanuary/offline_explorer.py writes the page around this script: JSON elements holding the component's
 // payload for each range and language (`bjo-payload-<lang>-<range>`), the panel's words and texts per language
 // (`bjo-panel-<lang>`), and the source texts with their cited passages (`bjo-texts`). Each is parsed when first
-// needed. Around the component this draws the range and language switches, the passage panel (panel.js) and the
-// source text (source.js); the view lives in the address's hash (link.js), so a link to the file reopens the same
-// hour, selection and language.
+// needed. The component draws the passage panel from the panel data, as on the Streamlit page; around it this
+// draws the range and language switches and a source's text (source.js). The view lives in the address's hash
+// (link.js), so a link to the file reopens the same hour, selection and language.
 
-import {el} from './dom.js';
 import {createExplorer} from './explorer.js';
 import {readLink, writeLink} from './link.js';
-import {button, panelContents} from './panel.js';
+import {button as plainButton, el} from './dom.js';
 import {sourceContents} from './source.js';
-import {activeIds, snap} from './steps.js';
+import {snap} from './steps.js';
 
-/** @typedef {import('./panel.js').PanelData} PanelData */
+/** @typedef {import('./source.js').PanelData} PanelData */
 /** @typedef {import('./types.js').Payload} Payload */
 
 /** @type {Map<string, any>} */
@@ -39,7 +38,6 @@ const ui = {
   sources: document.getElementById('bjo-sources'),
   notices: document.getElementById('bjo-notices'),
   explore: document.getElementById('bjo-explore'),
-  panel: document.getElementById('bjo-panel'),
   source: document.getElementById('bjo-source'),
 };
 let loaded = null; // the language and range of the payload the component holds
@@ -54,6 +52,9 @@ const words = () => panelOf(state.lang).texts;
 const stepsOf = (lang, range) => payloadOf(lang, range).steps.map((s) => s.t);
 
 // --- the page around the component ----------------------------------------------
+
+/** @type {(text: string, onClick: () => void, attrs?: Record<string, string>) => HTMLButtonElement} */
+const button = (text, onClick, attrs = {}) => plainButton(text, onClick, {class: 'bjo-button', ...attrs});
 
 // The range and language switches are made once and relabelled, so a pressed one keeps the keyboard's focus.
 const rangeButtons = setup.ranges.map((range) => button('', () => chooseRange(range), {'data-range': range}));
@@ -100,16 +101,9 @@ function select(choice) {
   render();
 }
 
-// --- the panel and a source's text ----------------------------------------------------
+// --- a source's text ------------------------------------------------------------------
 
 const actions = {select, openSource, close: closeSource};
-
-function drawPanel() {
-  // The events at the step the page knows (the slider's resting one) are marked in the panel.
-  const p = payloadOf(state.lang, state.range);
-  const now = activeIds(p, p.steps.findIndex((s) => s.t === state.t));
-  ui.panel.replaceChildren(...panelContents(panelOf(state.lang), state, now, actions));
-}
 
 /**
  * @param {string} source
@@ -150,10 +144,10 @@ function drawSource() {
 const explorer = createExplorer(document.getElementById('bjo-explorer'), {
   onStep: (t) => {
     state.t = t;
-    drawPanel();
     writeHash();
   },
   onSelect: select,
+  onSource: openSource,
 });
 
 function writeHash() {
@@ -183,11 +177,11 @@ function render() {
 function drawAll() {
   // The component is handed a payload only when the language or range changed; the state line every time.
   const key = `${state.lang}:${state.range}`;
-  const payload = key === loaded ? null : payloadOf(state.lang, state.range);
+  // The panel's data is held once per language, beside the three ranges' payloads.
+  const payload = key === loaded ? null : {...payloadOf(state.lang, state.range), panel: panelOf(state.lang)};
   loaded = key;
   drawChrome();
   explorer.update(payload, {step: state.t, place: state.place, event: state.event, tiles: false});
-  drawPanel();
   drawSource();
   writeHash();
 }

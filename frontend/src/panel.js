@@ -1,37 +1,34 @@
 // The passage panel: an event's or a place's card, each passage with its attribution and a button to the source
-// text at the passage. It sets text only, never markup, so text from the data stays text.
+// text at the passage, drawn from blackjanuary/panel.py's data in the page's language. The component draws it in
+// both hosts. It sets text only, never markup, so text from the data stays text.
 
-import {el} from './dom.js';
+import {button as plainButton, el} from './dom.js';
 
 /**
- * The panel's data in one language, as blackjanuary/offline_explorer.py builds it.
+ * The panel's data in one language, as blackjanuary/panel.py builds it (its TypedDicts).
+ * @typedef {{quote: string, attribution: string, source: string, n: number}} Passage
  * @typedef {{title: string, window: string, when: string, summary: string, when_note: string, timing: string[],
  *   support: string, single: boolean, time_ref: string, places: string[], passages_heading: string,
- *   passages: {quote: string, attribution: string, source: string, n: number}[]}} EventPanel
+ *   passages: Passage[]}} EventPanel
  * @typedef {{name: string, other_names: string[], description: string, distances: string, coordinates: string,
  *   estimated: boolean, events_heading: string, first_of: string, events: string[]}} PlacePanel
- * @typedef {{publisher: string, title: string, language: string, facts: string[][], url: string,
- *   cited_heading: string, cited: string[]}} SourcePanel
- * @typedef {{texts: Record<string, string>, events: Record<string, EventPanel>, places: Record<string, PlacePanel>,
- *   sources: Record<string, SourcePanel>}} PanelData
+ * @typedef {{texts: Record<string, string>, events: Record<string, EventPanel>,
+ *   places: Record<string, PlacePanel>}} PanelData
  */
 
 /**
  * What the panel's buttons do.
  * @typedef {{select: (choice: import('./types.js').Choice) => void,
- *   openSource: (source: string, eventId: string | null, n: number | null) => void}} PanelActions
+ *   openSource: (source: string, eventId: string, n: number) => void}} PanelActions
  */
 
 /**
- * A button with text and a click handler.
  * @param {string} text
  * @param {() => void} onClick
  * @param {Record<string, string>} [attrs]
  */
-export function button(text, onClick, attrs = {}) {
-  const b = el('button', {type: 'button', class: 'bjo-button', ...attrs, text});
-  b.addEventListener('click', onClick);
-  return b;
+function button(text, onClick, attrs = {}) {
+  return plainButton(text, onClick, {class: 'bjx-button', ...attrs});
 }
 
 /**
@@ -44,33 +41,33 @@ export function button(text, onClick, attrs = {}) {
 function eventCard(data, eventId, now, open, actions) {
   const w = data.texts;
   const e = data.events[eventId];
-  const card = el('details', {class: 'bjo-card', 'data-event': eventId}, el('summary', {text: e.title}));
+  const card = el('details', {class: 'bjx-card', 'data-event': eventId}, el('summary', {text: e.title}));
   card.open = open;
   const when = el('p', {}, el('strong', {text: e.window}));
-  if (now.has(eventId)) when.append(' · ', el('span', {class: 'bjo-badge', text: w.at_this_step_badge}));
+  if (now.has(eventId)) when.append(' · ', el('span', {class: 'bjx-badge', text: w.at_this_step_badge}));
   when.append(el('br'), e.when);
   card.append(when, el('p', {text: e.summary}));
   if (e.timing.length) {
-    const timing = el('details', {class: 'bjo-timing'}, el('summary', {text: w.when_by_source}));
+    const timing = el('details', {class: 'bjx-timing'}, el('summary', {text: w.when_by_source}));
     timing.open = open;
     if (e.when_note) timing.append(el('p', {}, el('em', {text: e.when_note})));
     timing.append(el('ul', {}, ...e.timing.map((line) => el('li', {text: line}))));
     card.append(timing);
   }
   const support = el('p', {text: e.support});
-  if (e.single) support.append(' ', el('span', {class: 'bjo-badge bjo-single', text: w.single_source_badge}));
+  if (e.single) support.append(' ', el('span', {class: 'bjx-badge bjx-single', text: w.single_source_badge}));
   card.append(support);
-  if (e.time_ref) card.append(el('p', {class: 'bjo-caption', text: e.time_ref}));
-  card.append(el('div', {class: 'bjo-places'}, ...e.places.map((placeId) => button(
+  if (e.time_ref) card.append(el('p', {class: 'bjx-caption', text: e.time_ref}));
+  card.append(el('div', {class: 'bjx-card-places'}, ...e.places.map((placeId) => button(
     `⌖ ${data.places[placeId].name}`, () => actions.select({place: placeId}), {'data-place': placeId},
   ))));
   card.append(el('p', {}, el('strong', {text: e.passages_heading})));
   for (const passage of e.passages) {
-    card.append(el('div', {class: 'bjo-passage'},
+    card.append(el('div', {class: 'bjx-passage'},
       el('blockquote', {text: passage.quote}),
-      el('p', {class: 'bjo-caption', text: passage.attribution}),
+      el('p', {class: 'bjx-caption', text: passage.attribution}),
       button(`❝ ${w.in_the_source}`, () => actions.openSource(passage.source, eventId, passage.n), {
-        title: w.in_the_source_help, class: 'bjo-button bjo-link',
+        title: w.in_the_source_help, class: 'bjx-button bjx-link',
       })));
   }
   return card;
@@ -78,6 +75,7 @@ function eventCard(data, eventId, now, open, actions) {
 
 /**
  * The panel's contents for a selection: the event's card, the place with its events' cards, or the hint.
+ * A selection the data does not know shows the hint.
  * @param {PanelData} data
  * @param {{place: string | null, event: string | null}} selection
  * @param {Set<string>} now the events active at the step
@@ -86,25 +84,26 @@ function eventCard(data, eventId, now, open, actions) {
  */
 export function panelContents(data, selection, now, actions) {
   const w = data.texts;
-  const clear = () => button(`✕ ${w.clear_selection}`, () => actions.select({}), {class: 'bjo-button bjo-clear'});
+  const clear = () => button(`✕ ${w.clear_selection}`, () => actions.select({}), {class: 'bjx-button bjx-clear'});
   const parts = [];
-  if (selection.event) {
-    parts.push(el('h2', {text: data.events[selection.event].title}), clear(), eventCard(data, selection.event, now, true, actions));
-  } else if (selection.place) {
-    const place = data.places[selection.place];
+  const event = selection.event && data.events[selection.event];
+  const place = selection.place && data.places[selection.place];
+  if (event) {
+    parts.push(el('h2', {text: event.title}), clear(), eventCard(data, selection.event, now, true, actions));
+  } else if (place) {
     parts.push(el('h2', {text: place.name}));
-    if (place.other_names.length) parts.push(el('p', {class: 'bjo-caption', text: place.other_names.join(' · ')}));
+    if (place.other_names.length) parts.push(el('p', {class: 'bjx-caption', text: place.other_names.join(' · ')}));
     parts.push(
       el('p', {text: place.description}),
-      el('p', {class: 'bjo-caption', text: place.distances}),
-      el('p', {class: place.estimated ? 'bjo-caption bjo-estimated' : 'bjo-caption', text: place.coordinates}),
+      el('p', {class: 'bjx-caption', text: place.distances}),
+      el('p', {class: place.estimated ? 'bjx-caption bjx-estimated' : 'bjx-caption', text: place.coordinates}),
       clear(),
       el('p', {}, el('strong', {text: place.events_heading})),
     );
-    if (place.first_of) parts.push(el('p', {class: 'bjo-caption', text: place.first_of}));
+    if (place.first_of) parts.push(el('p', {class: 'bjx-caption', text: place.first_of}));
     parts.push(...place.events.map((eventId) => eventCard(data, eventId, now, now.has(eventId), actions)));
   } else {
-    parts.push(el('p', {class: 'bjo-hint', text: w.click_hint}));
+    parts.push(el('p', {class: 'bjx-hint', text: w.click_hint}));
   }
   return parts;
 }

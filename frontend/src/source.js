@@ -1,11 +1,25 @@
 // A source's text, with every cited passage marked and the one a link asked for centred, beside what is known
 // about the text. It sets text only, never markup.
 
-import {el} from './dom.js';
-import {button} from './panel.js';
+import {button as plainButton, el} from './dom.js';
 
-/** @typedef {import('./panel.js').PanelData} PanelData */
-/** @typedef {import('./panel.js').PanelActions} PanelActions */
+/**
+ * The offline file's panel data: the component's (panel.js), with the source texts' facts.
+ * @typedef {{publisher: string, title: string, language: string, facts: string[][], url: string,
+ *   cited_heading: string, cited: string[]}} SourcePanel
+ * @typedef {import('./panel.js').PanelData & {sources: Record<string, SourcePanel>}} PanelData
+ * @typedef {{select: (choice: import('./types.js').Choice) => void,
+ *   openSource: (source: string, eventId: string | null, n: number | null) => void, close: () => void}} SourceActions
+ */
+
+/**
+ * @param {string} text
+ * @param {() => void} onClick
+ * @param {Record<string, string>} [attrs]
+ */
+function button(text, onClick, attrs = {}) {
+  return plainButton(text, onClick, {class: 'bjo-button', ...attrs});
+}
 
 /**
  * The text in paragraphs at blank lines, line breaks kept, each cited passage in a <mark> naming the events it is
@@ -53,7 +67,7 @@ function sourceBody(data, sourceId, text, marks, target) {
  * @param {PanelData} data
  * @param {{source: string, event: string | null, q: number | null}} view
  * @param {{text: string, marks: [number, number, string, number][]}} body
- * @param {PanelActions & {close: () => void}} actions
+ * @param {SourceActions} actions
  * @returns {HTMLElement[]}
  */
 export function sourceContents(data, view, body, actions) {

@@ -1,5 +1,5 @@
 // The Streamlit page's host: data in as bytes (a state line, then the payload when the component lacks it),
-// events out as state and triggers. A payload is kept in the page by its key, so a rerun carries only the state;
+// events out as state (the resting step) and triggers (a selection, a passage's source, a missing payload). A payload is kept in the page by its key, so a rerun carries only the state;
 // when the page's data names a key this page does not hold (it was loaded again), the component asks for it
 // with the `missing` trigger and the page sends it.
 
@@ -34,6 +34,7 @@ export default function render({parentElement, data, setStateValue, setTriggerVa
     made.explorer = createExplorer(root, {
       onStep: (t) => made.callbacks.setStateValue('step', t),
       onSelect: (choice) => made.callbacks.setTriggerValue('select', choice),
+      onSource: (source, event, n) => made.callbacks.setTriggerValue('source', {source, event, q: n}),
       loadTiles: () => import('./tiles.js'),
     });
     made.cleanup = () => { made.explorer.destroy(); instances.delete(parentElement); };

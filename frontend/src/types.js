@@ -22,7 +22,8 @@
  *   flags: {precise: number, single: number, long: number, open_end: number, open_start: number}}} Style
  * @typedef {{range: string, lang: string, steps: Step[], step_x?: number[], places: PlaceRow[],
  *   statuses: string[], events: EventColumns, changes?: Change[], lanes: Lane[], rows: number, axis: Tick[],
- *   basemap: Basemap, view: View, style: Style, texts: Record<string, string>}} Payload
+ *   basemap: Basemap, view: View, style: Style, texts: Record<string, string>,
+ *   panel?: import('./panel.js').PanelData}} Payload
  */
 
 /**
@@ -38,6 +39,7 @@
 /**
  * What the host gives createExplorer.
  * @typedef {{onStep: (t: string) => void, onSelect: (choice: Choice) => void,
+ *   onSource: (source: string, eventId: string, n: number) => void,
  *   loadTiles?: () => Promise<{tileLayer: (template: string, onFailure: () => void) => any}>}} Callbacks
  */
 

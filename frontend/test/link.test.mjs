@@ -79,3 +79,11 @@ test('the link written for a view reads back as the same view', () => {
   assert.equal(writeLink(shown), 'r=night&t=1990-01-19T19%3A00&lang=az&event=troops&source=trend&q=1');
   assert.deepEqual(readLink(writeLink(shown), ctx).next, shown);
 });
+
+test('a time must be a real local time to the minute, as parse_local reads it', () => {
+  for (const bad of ['1990-02-30T02:00', '1990-01-20T24:00', '1990-01-20T02:60', '1990-13-01T00:00', '0000-01-01T00:00',
+    '1990-1-20T02:00', '1990-01-20 02:00']) {
+    assert.deepEqual(readLink(`t=${encodeURIComponent(bad)}`, ctx).notices, [`en: bad time ${bad}`], bad);
+  }
+  assert.deepEqual(readLink('t=1992-02-29T23:59', ctx).notices, []);
+});
