@@ -11,6 +11,7 @@ with a notice in the interface language, and builds its link with a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +22,15 @@ from .present import CHRONOLOGY_ID, narrative_or_chronology
 from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, format_local, parse_local, range_for
 
 LANG = "lang"
+# A link's time, as the app writes it: Baku local time to the minute. The offline file's parser
+# (frontend/src/link.js) reads the same; tests/link_cases.json holds the cases both must agree on.
+LINK_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")
 PARAMETERS = ("t", "r", "place", "event", "narrative", "step", "source", "q", "measure", LANG)
+
+
+def link_time(text: str) -> datetime | None:
+    """A link's `t` as a time in Baku, or None unless it is a real local time to the minute ('1990-01-20T02:00')."""
+    return parse_local(text) if LINK_TIME.fullmatch(text) else None
 
 
 def page_params(params: Mapping[str, str]) -> dict[str, str]:
@@ -58,18 +67,17 @@ def view_from_params(params: Mapping[str, str], catalog: Catalog, lang: str = "e
         else:
             view.notices.append(tr(lang, "bad_range", value=asked_range, known=", ".join(RANGES)))
     text = params.get("t")
-    if text:
-        when = parse_local(text)
-        if when is None:
-            view.notices.append(tr(lang, "bad_time", value=text))
-        else:
-            if not asked_range or asked_range not in RANGES:
-                view.range_key = range_for(when)
-            time_range = RANGES[view.range_key]
-            if not time_range.start <= when <= time_range.end:
-                view.notices.append(tr(lang, "time_outside_range", value=text))
-            view.time = time_range.snap(when)
-    elif view.range_key != DEFAULT_RANGE:
+    when = link_time(text) if text else None
+    if text and when is None:
+        view.notices.append(tr(lang, "bad_time", value=text))
+    if when is not None:
+        if not asked_range or asked_range not in RANGES:
+            view.range_key = range_for(when)
+        time_range = RANGES[view.range_key]
+        if not time_range.start <= when <= time_range.end:
+            view.notices.append(tr(lang, "time_outside_range", value=text))
+        view.time = time_range.snap(when)
+    else:  # no time, or none to take: the default time's step in the range
         view.time = RANGES[view.range_key].snap(DEFAULT_TIME)
     place = params.get("place")
     if place:

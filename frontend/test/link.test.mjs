@@ -1,5 +1,6 @@
 // The offline file's link: reading the hash, with a notice for each value it cannot show, and writing it back.
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {rangeFor, readLink, writeLink} from '../src/link.js';
 
@@ -87,3 +88,27 @@ test('a time must be a real local time to the minute, as parse_local reads it', 
   }
   assert.deepEqual(readLink('t=1992-02-29T23:59', ctx).notices, []);
 });
+
+// The same cases as the Explore page's parser (tests/test_link_cases.py), from one table.
+const TABLE = JSON.parse(readFileSync(new URL('../../tests/link_cases.json', import.meta.url), 'utf8'));
+const NOTICES = ['bad_range', 'bad_time', 'time_outside_range', 'bad_place', 'bad_event', 'bad_source', 'bad_passage'];
+const tableContext = {
+  lang: 'en',
+  setup: {languages: {en: 'English'}, ranges: Object.keys(TABLE.steps), default_range: TABLE.default_range,
+    default_t: TABLE.default_t},
+  panelOf: () => ({
+    texts: Object.fromEntries(NOTICES.map((key) => [key, `${key}\u0000{value}`])),
+    places: Object.fromEntries(TABLE.known.place.map((id) => [id, {}])),
+    events: Object.fromEntries(TABLE.known.event.map((id) => [id, {passages: []}])),
+    sources: {},
+  }),
+  stepsOf: (_lang, range) => TABLE.steps[range],
+};
+
+for (const c of TABLE.cases) {
+  test(`the offline file reads the link "${c.link}" as the table says`, () => {
+    const {next, notices} = readLink(c.link, tableContext);
+    assert.deepEqual({range: next.range, t: next.t, place: next.place, event: next.event}, c.view);
+    assert.deepEqual(notices.map((n) => n.split('\u0000')), c.notices);
+  });
+}
