@@ -1,4 +1,4 @@
-"""What every page shares: the cached catalogue, per-range views, and passages laid out with attribution."""
+"""What every page shares: the cached catalogue, per-range views, the Explore component, attribution and timing."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from blackjanuary.offline_explorer import explorer_file
 from blackjanuary.range_view import RangeView, range_view
 from blackjanuary.text import md_escape
 from blackjanuary.translations import untranslated_notice
-from blackjanuary.urls import page_params, source_params, with_language
+from blackjanuary.urls import page_params, with_language
 
 
 def lang() -> str:
@@ -188,20 +188,3 @@ def timing(catalog: Catalog, event: Event, expanded: bool = False) -> None:
         if event.when_note:
             st.markdown(f"*{md_escape(' '.join(event.when_note.split()))}*")
         st.markdown("\n".join(f"- {md_escape(line)}" for line in lines))
-
-
-def passages(catalog: Catalog, event: Event) -> None:
-    """Each quoted passage of an event, verbatim, attributed and linked to its place in the source."""
-    for n, citation in enumerate(event.citations):
-        with st.container(border=False):
-            st.markdown(f"> {md_escape(citation.quote)}")
-            left, right = st.columns([3, 2], vertical_alignment="center")
-            left.caption(f"— {attribution(catalog, citation)}")
-            with right:
-                st.page_link(
-                    "app_pages/sources.py",
-                    label=_("in_the_source"),
-                    icon=":material/format_quote:",
-                    query_params=with_lang(source_params(citation.source, event.id, n)),
-                    help=_("in_the_source_help"),
-                )

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-import plotly.graph_objects as go
-import pydeck as pdk
 
 from .i18n import tr
 from .loading import Catalog
-from .maps import baku_deck, place_statuses, status_texts
+from .maps import place_statuses
 from .models import Event
 from .timeline import RANGES, Status, StepChanges, StepIndex, build_step_index, step_label
-from .timeline_figure import TimelineLayout, cursor_html, layout_timeline, timeline_figure
+from .timeline_figure import TimelineLayout, layout_timeline
 
 
 @dataclass
@@ -22,8 +19,6 @@ class RangeView:
     index: StepIndex
     layout: TimelineLayout
     statuses: tuple[dict[str, Status], ...]
-    _figures: dict = field(default_factory=dict, repr=False)
-    _decks: dict = field(default_factory=dict, repr=False)
 
     @property
     def steps(self) -> tuple[datetime, ...]:
@@ -80,24 +75,6 @@ class RangeView:
             if ids
         ]
         return heading, lines or [tr(lang, "changed_nothing")]
-
-    def figure(self, selected_event: str | None, lang: str = "en") -> go.Figure:
-        key = (selected_event, lang)
-        if key not in self._figures:
-            self._figures[key] = timeline_figure(self.layout, selected_event, lang)
-        return self._figures[key]
-
-    def cursor(self, position: int) -> str:
-        return cursor_html(self.layout, self.steps[position])
-
-    def deck(self, position: int, selected_place: str | None, tiles: bool = False, lang: str = "en") -> pdk.Deck:
-        key = (position, selected_place, tiles, lang)
-        if key not in self._decks:
-            status_text = status_texts(lang)
-            self._decks[key] = baku_deck(
-                self.catalog, self.statuses[position], selected_place, tiles, status_text=status_text, lang=lang
-            )
-        return self._decks[key]
 
 
 def range_view(catalog: Catalog, range_key: str) -> RangeView:

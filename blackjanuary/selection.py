@@ -7,8 +7,6 @@ from typing import Any
 
 from .loading import Catalog
 
-PLACE_LAYERS = ("places", "lines")
-
 
 def _get(obj: Any, key: str) -> Any:
     if obj is None:
@@ -16,28 +14,6 @@ def _get(obj: Any, key: str) -> Any:
     if isinstance(obj, Mapping):
         return obj.get(key)
     return getattr(obj, key, None)
-
-
-def place_from_map(state: Any) -> str | None:
-    """The place id picked on the map, from `st.pydeck_chart(on_select=...)` state, or None."""
-    objects = _get(_get(state, "selection"), "objects") or {}
-    for layer in PLACE_LAYERS:
-        for row in _get(objects, layer) or []:
-            place_id = _get(row, "id")
-            if isinstance(place_id, str):
-                return place_id
-    return None
-
-
-def event_from_timeline(state: Any) -> str | None:
-    """The event id picked on the timeline, from `st.plotly_chart(on_select=...)` state, or None."""
-    for point in _get(_get(state, "selection"), "points") or []:
-        custom = _get(point, "customdata")
-        if isinstance(custom, (list, tuple)) and custom:
-            custom = custom[0]
-        if isinstance(custom, str):
-            return custom
-    return None
 
 
 def choice_from_component(value: Any, catalog: Catalog) -> tuple[str | None, str | None]:

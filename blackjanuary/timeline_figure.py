@@ -172,9 +172,7 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None, lang: s
 
     Windows known to the hour are solid; approximate or date-only windows are
     hatched and lighter, so the eye does not read false precision into them.
-    The figure does not depend on the scrubbed step: the cursor is drawn over
-    it by `cursor_html`, so a scrub never makes plotly redraw the spans.
-    Margins are fixed so the cursor knows where the plot area is.
+    The figure does not depend on any step: the offline slides draw it once.
     """
     time_range = layout.time_range
     figure = go.Figure()
@@ -269,25 +267,3 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None, lang: s
 
 def timeline_height(layout: TimelineLayout) -> int:
     return MARGIN["t"] + MARGIN["b"] + 26 + ROW_HEIGHT * max(layout.row_count, 1)
-
-
-def cursor_html(layout: TimelineLayout, step: datetime) -> str:
-    """A band and a line over the timeline's plot area at the scrubbed step, as HTML and CSS.
-
-    It sits in a zero-height box just above the chart and hangs down over it,
-    ignoring the pointer, so clicks and hovers still reach the spans. Nothing
-    in it comes from the data.
-    """
-    time_range = layout.time_range
-    span = time_range.next_step(time_range.end) - time_range.start
-    start = (step - time_range.start) / span
-    width = (time_range.next_step(step) - step) / span
-    plot_width = f"(100% - {MARGIN['l'] + MARGIN['r']}px)"
-    top = f"calc({CURSOR_GAP} + {MARGIN['t']}px)"
-    height = timeline_height(layout) - MARGIN["t"] - MARGIN["b"]
-    left = f"calc({MARGIN['l']}px + {plot_width} * {start:.5f})"
-    return (
-        '<div class="bj-cursor" style="position:relative;height:0;z-index:2;pointer-events:none">'
-        f'<div style="position:absolute;top:{top};left:{left};width:calc({plot_width} * {width:.5f});'
-        f'height:{height}px;background:{CURSOR};border-left:2px solid {ACTIVE}"></div></div>'
-    )

@@ -20,6 +20,7 @@ from blackjanuary.chronology import chronology_html
 from blackjanuary.explorer import explorer_payload
 from blackjanuary.geo import distances_text
 from blackjanuary.i18n import LANGUAGES, catalogue_problems, language_name, plural_category, template, tr
+from blackjanuary.maps import baku_deck
 from blackjanuary.models import Category, Precision, Qualifier
 from blackjanuary.range_view import range_view
 from blackjanuary.timeline import (
@@ -739,7 +740,8 @@ def test_chronology_page_escapes_hostile_text(hostile_data, monkeypatch):
     "lang, expected", [("en", "Old City"), ("az", "İçərişəhər"), ("ru", "Старый город")]
 )
 def test_map_landmarks_speak_the_interface_language(lang, expected):
-    deck = json.loads(range_view(load(DATA), "night").deck(6, None, False, lang).to_json())
+    night = range_view(load(DATA), "night")
+    deck = json.loads(baku_deck(night.catalog, night.statuses[6], lang=lang).to_json())
     landmarks = next(layer for layer in deck["layers"] if layer["id"] == "landmarks")
     assert expected in [row["text"] for row in landmarks["data"]]
     assert landmarks["characterSet"] == "auto"  # not ASCII only: İ, ə and Cyrillic need their glyphs

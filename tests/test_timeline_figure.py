@@ -13,6 +13,7 @@ from collections import Counter
 
 import pytest
 import yaml
+from component import component_payload
 from conftest import EVENTS_YAML, PAPER_TXT, SOURCES_YAML
 from helpers import open_page, run_app, unescape
 from hostile import HOSTILE, PAYLOADS
@@ -585,14 +586,14 @@ def test_sources_page_profiles_a_dated_source():
 def test_explore_marks_a_single_source_event():
     at = run_app({"event": SINGLE})
     assert not at.exception
-    text = shown_text(at)
-    assert "Rests on a single source: Teen Voice (teenvoice.kz) :orange-badge[single source]" in text
+    card = component_payload(at)["panel"]["events"][SINGLE]
+    assert card["support"] == "Rests on a single source: Teen Voice (teenvoice.kz)"
+    assert card["single"] is True  # the component adds the "single source" badge
 
 
 def test_explore_does_not_mark_an_event_with_several_sources():
     at = run_app({"event": SEVERAL})
     assert not at.exception
-    text = shown_text(at)
-    assert "Backed by 2 of 5 sources: " in text
-    assert ":orange-badge[single source]" not in text
-    assert "Rests on a single source" not in text
+    card = component_payload(at)["panel"]["events"][SEVERAL]
+    assert card["support"].startswith("Backed by 2 of 5 sources: ")
+    assert card["single"] is False
