@@ -8,6 +8,8 @@ it changes, to keep them in the link; a passage's "in the source" opens the
 Sources page at it.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from app_pages.shared import (
@@ -18,6 +20,7 @@ from app_pages.shared import (
     explorer_download,
     explorer_payload_for,
     lang,
+    range_name,
     set_url,
     translation_note,
     url_params,
@@ -27,7 +30,6 @@ from app_pages.shared import (
 from blackjanuary import explore_state
 from blackjanuary.explorer import component_data
 from blackjanuary.formats import FORMATS
-from blackjanuary.i18n import tr
 from blackjanuary.maps import tiles_from_env
 from blackjanuary.text import md_escape
 from blackjanuary.timeline import RANGES, format_local
@@ -90,7 +92,7 @@ for notice in state.pop("notices", []):
 controls = st.columns([3, 2, 6], vertical_alignment="bottom")
 controls[0].segmented_control(
     _("span"), options=list(RANGES), key="range", required=True,
-    format_func=lambda k, code=lang(): tr(code, f"range_{k}"), on_change=_snap_to_range, help=_("span_help"),
+    format_func=partial(range_name, lang()), on_change=_snap_to_range, help=_("span_help"),
 )
 controls[1].toggle(_("street_tiles"), key="tiles", help=_("street_tiles_help"))
 explorer()
@@ -98,7 +100,7 @@ with st.expander(_("download_title"), icon=":material/download:"):
     st.caption(_("download_intro"))
     for column, data_format in zip(st.columns(len(FORMATS)), FORMATS.values()):
         column.download_button(
-            _(f"download_{data_format.key}"), data=lambda f=data_format: f.render(data),  # built on click
+            _(f"download_{data_format.key}"), data=partial(data_format.render, data),  # built on click
             file_name=data_format.filename, mime=data_format.mime, on_click="ignore",
             icon=":material/download:", key=f"download-{data_format.key}", width="stretch",
         )

@@ -1,5 +1,7 @@
 """Figures: every source's numbers side by side, and which sources back each event."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -28,9 +30,13 @@ if "measure" not in state:  # a link's measure, on arrival
         st.warning(md_escape(notice), icon=":material/link_off:")
 state.setdefault("measure", available[0])
 
+def _measure_label(code: str, measure: str) -> str:
+    return md_escape(measure_name(measure, code))
+
+
 st.segmented_control(
     _("what_is_counted"), available, key="measure", required=True,
-    format_func=lambda m, code=lang(): md_escape(measure_name(m, code)),
+    format_func=partial(_measure_label, lang()),
 )
 measure = state.measure
 set_url(figures_params(measure))

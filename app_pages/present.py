@@ -1,6 +1,7 @@
 """Present: a narrative one step at a time, in large type for a projector."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -18,6 +19,7 @@ from app_pages.shared import (
 )
 from blackjanuary.export import html_export
 from blackjanuary.i18n import tr
+from blackjanuary.models import Narrative
 from blackjanuary.present import (
     CHRONOLOGY_ID,
     SLIDE_MAP_HEIGHT,
@@ -81,6 +83,7 @@ def _restart() -> None:
 _read_url()
 options = [*data.narratives, CHRONOLOGY_ID]
 narrative = narrative_or_chronology(data, state.p_narrative, lang())
+assert narrative is not None, "p_narrative is read from the link by slide_from_params, which keeps only known ones"
 shown = slides(data, narrative, lang())
 last = len(shown)
 state.p_step = min(state.p_step, last)
@@ -89,20 +92,22 @@ for notice in state.pop("present_notices", []):
     st.warning(md_escape(notice), icon=":material/link_off:")
 
 top = st.columns([3, 1.4, 3.2, 1.4], vertical_alignment="bottom")
-top[0].selectbox(
-    _("narrative"), options, key="p_narrative", on_change=_restart,
-    format_func=lambda n, code=lang(): narrative_or_chronology(data, n, code).title,  # options are plain text, not Markdown
-)
+def _narrative_title(code: str, narrative_id: str) -> str:
+    found = narrative_or_chronology(data, narrative_id, code)
+    assert found is not None, "the options are the catalogue's narratives and the chronology"
+    return found.title  # options are plain text, not Markdown
+
+
+def _step_title(code: str, n: int) -> str:
+    return tr(code, "title_slide") if n == 0 else tr(code, "step_of", n=n, count=last, title=shown[n - 1].event.title)
+
+
+top[0].selectbox(_("narrative"), options, key="p_narrative", on_change=_restart, format_func=partial(_narrative_title, lang()))
 top[1].button(
     _("previous"), key="prev", icon=":material/arrow_back:", width="stretch", shortcut="Left",
     disabled=state.p_step == 0, on_click=_go, args=(state.p_step - 1,),
 )
-top[2].selectbox(
-    _("step"), list(range(last + 1)), key="p_step",
-    format_func=lambda n, code=lang(): (
-        tr(code, "title_slide") if n == 0 else tr(code, "step_of", n=n, count=last, title=shown[n - 1].event.title)
-    ),
-)
+top[2].selectbox(_("step"), list(range(last + 1)), key="p_step", format_func=partial(_step_title, lang()))
 top[3].button(
     _("next"), key="next", icon=":material/arrow_forward:", icon_position="right", width="stretch",
     shortcut="Right", type="primary", disabled=state.p_step == last, on_click=_go, args=(state.p_step + 1,),
@@ -151,8 +156,12 @@ else:
         if slide.note and st.toggle(_("teachers_note"), key="p_note"):
             st.info(md_escape(slide.note))
 
+def _slides_file(shown_narrative: Narrative) -> bytes:
+    return html_export(data, shown_narrative, made=date.today()).encode("utf-8")
+
+
 st.download_button(
-    _("download_slides"), data=lambda: html_export(data, narrative, made=date.today()).encode("utf-8"),
+    _("download_slides"), data=partial(_slides_file, narrative),
     file_name=f"black-january-{narrative.id}.html", mime="text/html", on_click="ignore",
     icon=":material/download:", help=_("download_slides_help"), key="download-slides", type="tertiary",
 )

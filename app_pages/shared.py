@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -40,7 +42,7 @@ def choose_language() -> None:
     _, right = st.columns([5, 3])
     right.container(key="language").segmented_control(
         "Language", list(LANGUAGES), key="lang", required=True, label_visibility="collapsed",
-        format_func=LANGUAGES.get, help="Interface language · Dil · Язык",
+        format_func=LANGUAGES.__getitem__, help="Interface language · Dil · Язык",
     )
 
 
@@ -63,7 +65,7 @@ def set_url(params: dict[str, str]) -> None:
 def _data_key() -> tuple:
     """The data folder and its files' change times: editing a file reloads the catalogue."""
     data_dir = data_dir_from_env().resolve()
-    stamps = []
+    stamps: list[tuple[str, int | None]] = []
     for path in [*(data_dir / name for name in FILES.values()), *sorted((data_dir / "sources").glob("*"))]:
         try:
             stamps.append((path.name, path.stat().st_mtime_ns))
@@ -82,6 +84,7 @@ def _checked(key: tuple) -> tuple[Catalog | None, list[Problem]]:
 @st.cache_resource(show_spinner=False, max_entries=12)
 def _range_view(key: tuple, range_key: str, language: str) -> RangeView:
     catalog, _ = _checked(key)
+    assert catalog is not None, "app.py stops before any page when the data is invalid"
     return range_view(catalog.in_language(language), range_key)
 
 
@@ -98,16 +101,30 @@ def explorer_payload_for(range_key: str, language: str) -> bytes:
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _explorer_file(key: tuple, language: str) -> bytes:
     catalog, _ = _checked(key)
+    assert catalog is not None, "app.py stops before any page when the data is invalid"
     return explorer_file(catalog, language)
 
 
-def explorer_download(key: str, **button: object) -> None:
+def _explorer_file_in(language: str) -> bytes:
+    return _explorer_file(_data_key(), language)
+
+
+def range_name(code: str, key: str) -> str:
+    """A range's name on the span switch, in the language `code`.
+
+    Widgets call their format_func outside the page's run too (AppTest does), so
+    the language is bound when the widget is made: `partial(range_name, lang())`.
+    """
+    return tr(code, f"range_{key}")
+
+
+def explorer_download(key: str, **button: Any) -> None:
     """A button that downloads the offline explorer opening in the page's language, made on the first click.
 
     The file is kept per language and data version: the next click, in any session, is served from memory.
     """
     st.download_button(
-        _("download_explorer"), data=lambda code=lang(): _explorer_file(_data_key(), code),
+        _("download_explorer"), data=partial(_explorer_file_in, lang()),
         file_name=EXPLORER_FILENAME, mime="text/html", on_click="ignore", icon=":material/download:",
         help=_("download_explorer_help"), key=key, **button,
     )

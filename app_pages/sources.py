@@ -30,7 +30,7 @@ state.setdefault("source", next(iter(data.sources)))
 notices = link.notices
 # The passage to mark, if it is in the source now on the page (the switch may have moved on from the link's).
 target = link.passage if link.passage and (link.source or state.source) == state.source else None
-event = data.event(target[0]) if target else None
+event = data.require_event(target[0]) if target else None
 
 def _profile(about: SourceProfile) -> None:
     """When it was written, what it covers, and what it alone says."""
@@ -89,16 +89,16 @@ with meta:
     else:
         st.caption(_("address_unknown"))
     _profile(profile(data, source.id))
-    cited = sorted({m.event_id for m in marks}, key=lambda i: data.event(i).first)
+    cited = sorted({m.event_id for m in marks}, key=lambda i: data.require_event(i).first)
     st.markdown(f"**{_('cited_by', count=len(cited))}**")
     for event_id in cited:
         st.page_link(
-            "app_pages/explore.py", label=md_escape(data.event(event_id).title), icon=":material/event:",
+            "app_pages/explore.py", label=md_escape(data.require_event(event_id).title), icon=":material/event:",
             query_params=with_lang(event_params(event_id)),
         )
 
 with text:
-    if target:
+    if target and event:
         quote = event.citations[target[1]].quote
         with st.container(border=True):
             st.markdown(f"**{_('passage_cited_for')}** {md_escape(event.title)}")

@@ -269,6 +269,7 @@ def _click_places(page: Page, catalog, canvas_selector: str, rounds: int = 6) ->
     for i in range(rounds):
         place = catalog.places[CLICKED_PLACES[i % len(CLICKED_PLACES)]]
         box = canvas.bounding_box()
+        assert box is not None, "the map's canvas is on the page"
         lat, lon = place.anchor
         scale = 512 * 2 ** view["zoom"]
         x = box["x"] + box["width"] / 2 + (lon - view["longitude"]) / 360 * scale
@@ -499,9 +500,10 @@ def report(runs: list[Figures]) -> str:
     lines.append("targets (ratio to baseline in this run):")
     for attribute, limits in TARGETS.items():
         for dataset, limit in limits.items():
-            run = next((r for r in runs if r.name == dataset), None)
-            if run is None:
+            found = next((r for r in runs if r.name == dataset), None)
+            if found is None:
                 continue
+            run = found
             ratio = getattr(run, attribute) / getattr(base, attribute) if getattr(base, attribute) else float("inf")
             verdict = "met" if ratio <= limit else "MISSED"
             lines.append(f"  {attribute} on {dataset}: {ratio:.2f}x (target <= {limit}x) {verdict}")
@@ -554,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:
                 args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
             return 0
-        plan = [("baseline", "tools/baseline_app.py", None), ("curated", "app.py", None)]
+        plan: list[tuple[str, str, Path | None]] = [("baseline", "tools/baseline_app.py", None), ("curated", "app.py", None)]
         if not args.skip_synthetic:
             synthetic = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "data"
             print("generating 10,000 events and 500 places ...", flush=True)

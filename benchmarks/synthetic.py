@@ -11,6 +11,7 @@ import re
 import shutil
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -49,10 +50,10 @@ def generate(out: Path | str, events: int = 10_000, places: int = 500, seed: int
         return row
 
     south, west, north, east = BAKU_BOX
-    place_rows = []
+    place_rows: list[dict[str, Any]] = []
     for i in range(places):
         lat, lon = round(rng.uniform(south, north), 5), round(rng.uniform(west, east), 5)
-        row = {
+        row: dict[str, Any] = {
             "id": f"synthetic-place-{i:04d}",
             "name": f"Synthetic place {i}",
             "names": {"az": f"Sintetik yer {i}", "ru": f"Синтетическое место {i}"},

@@ -9,15 +9,26 @@ from our own). The page reads the state, calls these, and lays out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, MutableMapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol, overload
 
 from .loading import Catalog
 from .selection import choice_from_component
 from .timeline import DEFAULT_RANGE, RANGES, format_local, parse_local
 from .urls import explore_params, source_params, view_from_params
 
-State = MutableMapping[str, Any]
+
+class State(Protocol):
+    """What these functions need of the state: `st.session_state` on the page, a dict in the tests."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+    def __setitem__(self, key: str, value: Any, /) -> None: ...
+    def __contains__(self, key: object, /) -> bool: ...
+    @overload
+    def get(self, key: str, /) -> Any: ...
+    @overload
+    def get(self, key: str, default: Any, /) -> Any: ...
+    def setdefault(self, key: str, default: Any, /) -> Any: ...
 
 
 def read_link(state: State, asked: Mapping[str, str], catalog: Catalog, lang: str) -> bool:
