@@ -29,9 +29,10 @@ PRECISE, SINGLE, LONG, OPEN_END, OPEN_START = 1, 2, 4, 8, 16
 STATUS_CODES = {"active": "a", "open": "o", "past": "p", "future": "f"}
 FADE_DIRECTIONS = {"out": 1, "in": -1}
 TEXT_KEYS = (
-    "time_in_baku", "play", "pause", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
+    "time_in_baku", "play", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
     "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
     "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint", "tiles_failed", "map_part_failed",
+    "all_places",
 )
 
 

@@ -300,15 +300,33 @@ def test_street_tiles_or_land_that_fail_to_load_are_named_over_the_map(app_url, 
     expect(note).to_have_text(tr("en", "tiles_failed"))
 
 
+def test_every_place_can_be_chosen_from_the_keyboard_and_only_the_step_line_is_live(app_url, page, catalog):
+    visit(page, app_url + "/?t=1990-01-19T18:00")  # nothing has happened yet at the Alley of Martyrs
+    wait_for_explorer(page)
+    root = page.locator(EXPLORER)
+    assert root.locator("[aria-live]").evaluate_all("nodes => nodes.map(n => n.className)") == ["bjx-words"]
+    alley = catalog.places["alley-of-martyrs"].name
+    expect(page.locator(".bjx-list").get_by_role("button", name=re.compile(alley))).to_have_count(0)
+    summary = page.locator(".bjx-all-places > summary")
+    summary.focus()
+    page.keyboard.press("Enter")  # opens the list of every place
+    button = page.locator(".bjx-all-places").get_by_role("button", name=alley, exact=True)
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".bjx-panel h2")).to_have_text(alley)
+    expect(page).to_have_url(re.compile(r"[?&]place=alley-of-martyrs(&|$)"))
+    expect(page.locator(".bjx-all-places")).to_have_attribute("open", "")  # it stays open for the next choice
+
+
 def test_play_runs_to_the_end_and_stops(app_url, page):
     visit(page, app_url + "/?t=1990-01-20T02:00")  # the ninth step of nineteen
     wait_for_explorer(page)
     page.evaluate("() => { document.querySelector('.bjx').bjx.shown.length = 0; }")
-    play = page.get_by_role("button", name="Play")
+    play = page.get_by_role("button", name="Play", exact=True)
     play.click()
-    expect(page.get_by_role("button", name="Pause")).to_have_attribute("aria-pressed", "true")
+    expect(play).to_have_attribute("aria-pressed", "true")  # one name, pressed while it plays
     expect(page.locator(EXPLORER)).to_have_attribute("data-step", "1990-01-20T12:00", timeout=10_000)
-    expect(page.get_by_role("button", name="Play")).to_have_attribute("aria-pressed", "false")
+    expect(play).to_have_attribute("aria-pressed", "false")
     shown = page.evaluate("() => document.querySelector('.bjx').bjx.shown")
     assert shown == [9, 10, 11, 12, 13, 14, 15, 16, 17, 18]
     expect(page).to_have_url(re.compile(r"[?&]t=1990-01-20T12%3A00(&|$)"))

@@ -40,15 +40,20 @@ export function createExplorer(root, callbacks) {
   /** @type {Record<string, HTMLElement>} */
   const ui = {};
   root.classList.add('bjx');
-  ui.play = el('button', {type: 'button', class: 'bjx-play', 'aria-pressed': 'false'});
+  // Play keeps one name; while it plays it is pressed (aria-pressed) and its icon shows pause.
+  ui.playIcon = el('span', {class: 'bjx-play-icon', 'aria-hidden': 'true', text: '▶'});
+  ui.playLabel = el('span', {class: 'bjx-play-label'});
+  ui.play = el('button', {type: 'button', class: 'bjx-play', 'aria-pressed': 'false'}, ui.playIcon, ' ', ui.playLabel);
   ui.label = el('label', {for: `${id}-slider`, class: 'bjx-label'});
   ui.slider = el('input', {type: 'range', id: `${id}-slider`, class: 'bjx-slider', min: '0', max: '0', step: '1'});
-  ui.words = el('p', {class: 'bjx-words', id: `${id}-words`});
+  // The step's one-line summary is the only live region: a screen reader hears it at each step, not the panel.
+  ui.words = el('p', {class: 'bjx-words', id: `${id}-words`, 'aria-live': 'polite', 'aria-atomic': 'true'});
   ui.alert = el('p', {class: 'bjx-alert', role: 'alert', hidden: ''});
   ui.ends = el('div', {class: 'bjx-ends', 'aria-hidden': 'true'});
   ui.map = el('div', {class: 'bjx-map', role: 'img'});
   ui.key = el('p', {class: 'bjx-key'});
   ui.list = el('section', {class: 'bjx-list'});
+  ui.allPlaces = el('details', {class: 'bjx-all-places'});
   ui.timeline = el('div', {class: 'bjx-timeline', role: 'img'});
   ui.canvas = el('canvas', {class: 'bjx-timeline-canvas'});
   ui.cursor = el('div', {class: 'bjx-cursor', 'aria-hidden': 'true'});
@@ -59,7 +64,7 @@ export function createExplorer(root, callbacks) {
   root.replaceChildren(
     el('div', {class: 'bjx-main'},
       el('div', {class: 'bjx-scrub'}, ui.play, el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
-      ui.alert, ui.words, ui.map, ui.key, ui.list, ui.timeline, ui.timelineKey),
+      ui.alert, ui.words, ui.map, ui.key, ui.list, ui.allPlaces, ui.timeline, ui.timelineKey),
     ui.panel,
   );
   const slider = /** @type {HTMLInputElement} */ (ui.slider);
@@ -83,6 +88,7 @@ export function createExplorer(root, callbacks) {
     drawPanel();
     map.update();
     list.draw();
+    list.drawAllPlaces();
     timeline.draw();
     callbacks.onSelect(choice);
   }
@@ -187,7 +193,8 @@ export function createExplorer(root, callbacks) {
 
   function setPlayLabel() {
     const t = my.payload.texts;
-    play.textContent = my.playing ? `❚❚ ${t.pause}` : `▶ ${t.play}`;
+    ui.playLabel.textContent = t.play;
+    ui.playIcon.textContent = my.playing ? '❚❚' : '▶';
     play.setAttribute('aria-pressed', my.playing ? 'true' : 'false');
     play.title = t.play_help;
   }
@@ -243,6 +250,7 @@ export function createExplorer(root, callbacks) {
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.f.slice(0, 3)})`, text: '○'}), ` ${t.status_future} · ${payload.basemap.attribution}`,
     );
     ui.timelineKey.textContent = t.precision_hint;
+    list.drawAllPlaces();
     setPlayLabel();
     map.load();
     timeline.draw();
@@ -288,7 +296,10 @@ export function createExplorer(root, callbacks) {
       my.panelStep = my.payload.steps[my.step].t;
       drawPanel();
     }
-    if (selectionChanged) timeline.draw();
+    if (selectionChanged) {
+      timeline.draw();
+      list.drawAllPlaces();
+    }
   }
 
   /**

@@ -99,5 +99,21 @@ export function createList(ctx) {
     ui.list.replaceChildren(...parts);
   }
 
-  return {draw};
+  /**
+   * Every place on the map, whatever the step, as buttons in a disclosure: what the map's pointer reaches, the
+   * keyboard reaches here. Drawn on a new payload and a new selection, not at each step.
+   */
+  function drawAllPlaces() {
+    const p = my.payload;
+    const open = ui.allPlaces.hasAttribute('open');
+    const names = p.places.map((place, i) => [place.name, i]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const ul = el('ul', {class: 'bjx-items bjx-every-place'});
+    for (const [, i] of names) {
+      ul.append(el('li', {}, button(p.places[i].name, '', {place: p.places[i].id})));
+    }
+    ui.allPlaces.replaceChildren(el('summary', {class: 'bjx-heading', text: p.texts.all_places}), ul);
+    if (open) ui.allPlaces.setAttribute('open', '');
+  }
+
+  return {draw, drawAllPlaces};
 }
