@@ -21,8 +21,9 @@ def test_report_gives_ratios_to_the_baseline_and_a_verdict_per_target():
     text = report([
         figures("baseline", [4_000.0] * 5, [100.0] * 20, 20.0),
         figures("curated", [3_800.0] * 5, [45.0] * 20, 2.0, extra_mb=45.0, in_page_ms=[12.0, 14.0, 30.0],
-                click_ms=[400.0, 500.0, 450.0]),
-        figures("synthetic", [9_000.0] * 5, [70.0] * 20, 6.0, lost_presses=1),
+                click_ms=[400.0, 500.0, 450.0], rest_bytes=310.0, redraws_per_press=1.0, click_in_page_ms=[3.0, 4.0, 5.0]),
+        figures("synthetic", [9_000.0] * 5, [70.0] * 20, 6.0, lost_presses=1, rest_bytes=60_000.0,
+                redraws_per_press=2.0, click_in_page_ms=[15.0, 20.0, 40.0]),
     ])
     assert "first_render_ms on curated: 0.95x (target <= 1.0x) met" in text
     assert "scrub_p95_ms on curated: 0.45x (target <= 0.5x) met" in text
@@ -33,6 +34,14 @@ def test_report_gives_ratios_to_the_baseline_and_a_verdict_per_target():
     assert "memory per extra session on curated: 45.0 MB (target <= 40 MB) MISSED" in text
     assert "click on a place to its panel, p50 (ms): 450.0 now, 950.6 recorded on the previous page (0.47x)" in text
     assert "3,800.0 (0.95x)" in text
+    assert "bytes sent per rest on curated: 310 (target <= 50,000) met" in text
+    assert "bytes sent per rest on synthetic: 60,000 (target <= 50,000) MISSED" in text
+    assert "map redraws per press on curated: 1.0 (target 1) met" in text
+    assert "map redraws per press on synthetic: 2.0 (target 1) MISSED" in text
+    assert "click to its panel in the page on curated: p95 4.9 ms (target <= one frame, 16.7 ms) met" in text
+    assert "click to its panel in the page on synthetic: p95 38.0 ms (target <= one frame, 16.7 ms) MISSED" in text
+    [clicks] = [line for line in text.splitlines() if line.startswith("click to its panel, in the page, p50")]
+    assert clicks.split()[-2:] == ["4.0", "20.0"]
     [in_page] = [line for line in text.splitlines() if line.startswith("in page, input to deck.gl drawn, p50")]
     assert in_page.split()[-2:] == ["14.0", "0.0"]  # the curated run's median, and none for synthetic
 
