@@ -632,6 +632,19 @@ def test_hostile_text_stays_inert_on_sources(hostile_url, hostile_data, page_and
 # --- 9. the Sources page -----------------------------------------------------
 
 
+def test_in_the_source_in_the_panel_opens_the_sources_page_at_the_passage(app_url, page):
+    visit(page, app_url + "/?event=tanks-crush-cars")
+    wait_for_explorer(page)
+    passage = page.locator(".bjx-panel .bjx-passage").first
+    expect(passage.locator("blockquote")).to_have_text(
+        "Tanks crushed cars, and smoke grenades and shots turned the avenues into scenes of chaos.")
+    passage.get_by_role("button", name=re.compile(tr("en", "in_the_source"))).click()
+    target = page.locator("#passage-target")
+    expect(target).to_have_text("Tanks crushed cars, and smoke grenades and shots turned the avenues into scenes of chaos.")
+    settle(page)
+    assert params(page) == {"source": "teen-voice", "event": "tanks-crush-cars", "q": "0"}
+
+
 def test_sources_link_highlights_the_cited_passage(app_url, page):
     visit(page, app_url + "/sources?source=teen-voice&event=tanks-crush-cars&q=0")
     target = page.locator("#passage-target")
