@@ -16,6 +16,7 @@ from app_pages.shared import (
     url_params,
     with_lang,
 )
+from blackjanuary.basemap import map_credit
 from blackjanuary.export import html_export
 from blackjanuary.i18n import tr
 from blackjanuary.present import (
@@ -139,6 +140,7 @@ else:
             st.markdown(":red[●] " + _("slide_away", places=away))
         else:
             st.caption(_("slide_key"))
+        st.caption(md_escape(map_credit(lang())))
     with right:
         st.markdown(f"> {md_escape(slide.citation.quote)}")
         st.caption(f"— {attribution(data, slide.citation)}")

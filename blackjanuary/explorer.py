@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from .basemap import LABEL_SIZE, basemap_spec
+from .basemap import LABEL_SIZE, basemap_spec, catalogue_names
 from .i18n import tr
 from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, MAX_LABELS, STREET_WIDTH_M, _labels, _ribbon, fit_view
 from .range_view import RangeView
@@ -188,7 +188,7 @@ def explorer_payload(view: RangeView, lang: str = "en") -> dict:
         ],
         "rows": view.layout.row_count,
         "axis": _axis(view, lang),
-        "basemap": basemap_spec(lang),
+        "basemap": basemap_spec(lang, catalogue_names(view.catalog.places.values(), lang)),
         "view": fit_view(baku_points) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
         "style": {
             "colours": {STATUS_CODES[k]: v for k, v in COLOURS.items()}, "mark": MARK,

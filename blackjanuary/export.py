@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import plotly.io as pio
 
 from .attribution import attribution_in, attribution_text, timing_lines
+from .basemap import map_note
 from .i18n import DEFAULT_LANGUAGE, format_day, language_or_default, tr
 from .loading import Catalog
 from .models import Narrative
@@ -58,6 +59,7 @@ h2 { font-size: 38px; line-height: 1.15; margin: 0.4rem 0 0.2rem; }
 .map .label { font: bold 13px "DejaVu Sans Mono", monospace; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 .map .label.past { font-weight: normal; fill: #555; }
 .map .landmark { font: 12px "DejaVu Sans", sans-serif; fill: #5a6e82; }
+.map .street { font: 10px "DejaVu Sans", sans-serif; fill: #69604f; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .key, .away, .source, .ref { font-size: 18px; color: var(--muted); }
 .away { color: var(--ink); }
 .dot { color: var(--accent); }
@@ -238,7 +240,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
     <div>
       {map_svg}
       <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#6e6e6e">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
-      {html_escape(tr(lang, "coastline_credit"))}</p>
+      {html_escape(tr(lang, "coastline_credit"))}. {html_escape(map_note(lang))}</p>
       {away}
     </div>
     <div>

@@ -12,7 +12,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import LineString
 
-from .basemap import LABEL_SIZE, basemap_layers, text_layer
+from .basemap import LABEL_SIZE, basemap_layers, catalogue_names, text_layer
 from .i18n import tr
 from .loading import Catalog
 from .models import Place
@@ -151,8 +151,8 @@ def baku_deck(
 
     Only places in `statuses` are drawn. The view fits them unless `view`
     (latitude, longitude, zoom) is given. With `tiles` the map also asks Carto
-    for street tiles; without, it requests nothing and the bundled land and
-    shore are the whole basemap.
+    for street tiles; without, it requests nothing and the app's own basemap
+    (the streets where they are built, else the coarse shore) is the whole of it.
     """
     status_text = status_text or status_texts(lang)
     rows = [
@@ -170,7 +170,11 @@ def baku_deck(
     # Two kinds of deck.gl layer in all, filled polygons and text (places are
     # drawn as dots of text): each kind is a shader the browser compiles before
     # the first frame, and with software WebGL each costs a part of a second.
-    layers = basemap_layers(filled=not tiles, lang=lang) + [
+    view_state = {"pitch": 0, "bearing": 0, **view} if view else fit_view(
+        [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
+    )
+    names = catalogue_names(catalog.places.values(), lang)
+    layers = basemap_layers(filled=not tiles, lang=lang, zoom=view_state["zoom"], names=names) + [
         pdk.Layer(
             "PolygonLayer",
             id="lines",
@@ -187,12 +191,9 @@ def baku_deck(
         text_layer("selected", [r for r in points if r["id"] == selected_place], "mark", halo=[20, 20, 20, 255]),
         text_layer("labels", _labels(labelled), "name"),
     ]
-    frame = [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
     return CompactDeck(
         layers=layers,
-        initial_view_state=pdk.ViewState(
-            **({"pitch": 0, "bearing": 0, **view} if view else fit_view(frame))
-        ),
+        initial_view_state=pdk.ViewState(**view_state),
         # map_provider=None with pydeck's default style sentinel requests no tiles at all;
         # an explicit map_style=None would make Streamlit fetch Carto's style.
         map_provider="carto" if tiles else None,
