@@ -28,13 +28,12 @@ MANIFEST = "manifest.json"
 LAND_GEOJSON, ROADS_GEOJSON, STREETS_GEOJSON, METRO_GEOJSON = "land.geojson", "roads.geojson", "streets.geojson", "metro.geojson"
 STREETS_MIN_ZOOM = 14
 
-# Azerbaijani letters as English and Russian readers spell them (after the
-# BGN/PCGN romanisation and the customary Russian rendering). Letters not
-# listed are kept as they are.
+# Azerbaijani letters as English and Russian readers spell them: in English
+# as English texts write Baku's names (q kept, as in Azadliq), in Russian as
+# customary (q and h as г). Letters not listed are kept as they are.
 _TO_LATIN = {
-    "ç": "ch", "ş": "sh", "ə": "a", "ı": "i", "ğ": "gh", "x": "kh", "ö": "o", "ü": "u", "c": "j", "q": "g",
-    "j": "zh", "İ": "I", "Ç": "Ch", "Ş": "Sh", "Ə": "A", "Ğ": "Gh", "X": "Kh", "Ö": "O", "Ü": "U", "C": "J", "Q": "G",
-    "J": "Zh",
+    "ç": "ch", "ş": "sh", "ə": "a", "ı": "i", "ğ": "gh", "x": "kh", "ö": "o", "ü": "u", "c": "j", "j": "zh",
+    "İ": "I", "Ç": "Ch", "Ş": "Sh", "Ə": "A", "Ğ": "Gh", "X": "Kh", "Ö": "O", "Ü": "U", "C": "J", "J": "Zh",
 }
 _TO_CYRILLIC = {
     "a": "а", "b": "б", "c": "дж", "ç": "ч", "d": "д", "e": "е", "ə": "а", "f": "ф", "g": "г", "ğ": "г", "h": "г",
