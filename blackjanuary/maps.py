@@ -26,6 +26,7 @@ MARK_SIZE = {False: 18, True: 24}  # pixels; places with events at the step are 
 LABEL_COLOUR = [30, 30, 30, 255]
 MAX_LABELS = 40  # past this, only places with events at the step are named; hover names the rest
 MAP_WIDTH_GUESS = 400  # narrower than the map column at 1280 px, so a phone still sees every place
+FIT_SHARE = 0.8  # of the map's width that the places span when the view fits them
 COLOURS = {
     "active": [198, 40, 40, 235],
     # Began at an earlier step and the texts give no end: neither red nor grey.
@@ -96,7 +97,7 @@ def fit_view(points: list[tuple[float, float]], width: int = MAP_WIDTH_GUESS, he
 
     span_x = max(max(lons) - min(lons), 1e-4) / 360
     span_y = max(mercator_y(max(lats)) - mercator_y(min(lats)), 1e-6) / (2 * math.pi)
-    zoom = min(math.log2(width * 0.8 / 512 / span_x), math.log2(height * 0.75 / 512 / span_y))
+    zoom = min(math.log2(width * FIT_SHARE / 512 / span_x), math.log2(height * 0.75 / 512 / span_y))
     return {"latitude": centre_lat, "longitude": centre_lon, "zoom": round(min(zoom, 15), 2), "pitch": 0, "bearing": 0}
 
 

@@ -95,7 +95,7 @@ class Streets:
         return self.manifest["streets_bounds"]
 
     def labels(self, lang: str, catalogue_names: dict[str, str]) -> list[dict]:
-        """Road and district labels in `lang`: `name` (the shown text) and `kind` and `position` ([lon, lat])."""
+        """Road and district labels in `lang`: `text` (the shown name), `name` (OpenStreetMap's), `kind`, `position` ([lon, lat])."""
         rows = []
         for label in self.manifest["labels"]:
             name = label["name"]
@@ -107,7 +107,7 @@ class Streets:
                 text = label["name_en"]
             else:
                 text = transliterated(name, lang)
-            rows.append({"text": text, "kind": label["kind"], "position": label["position"]})
+            rows.append({"text": text, "name": name, "kind": label["kind"], "position": label["position"]})
         return rows
 
 

@@ -49,7 +49,7 @@ LANDMARK_COLOUR = [90, 110, 130, 200]
 LAND_COLOUR = [240, 236, 226, 255]
 # Where the street data ends: a faint frame, so that an empty part of the city reads as no data, not no streets.
 STREETS_EDGE = [120, 120, 120, 90]
-ROAD_LABEL = {"size": 11, "colour": [105, 95, 80, 230]}
+ROAD_LABEL = {"size": 12, "colour": [105, 95, 80, 230]}
 DISTRICT_LABEL = {"size": 12, "colour": [120, 110, 140, 210]}
 
 # Orientation only; not places of the catalogue. Positions: Wikipedia
@@ -119,11 +119,15 @@ def catalogue_names(places: Iterable[Place], lang: str) -> dict[str, str]:
 
 
 def street_labels(streets: Streets, lang: str, names: dict[str, str]) -> list[dict]:
-    """The avenue and district labels in `lang`, as rows for `text_layer`."""
+    """The avenue and district labels in `lang`, as rows for `text_layer`.
+
+    A road that is a place of the catalogue is left out: the place's own label names it.
+    """
     return [
         {"text": row["text"], "position": row["position"], "offset": [0, 0],
          **(ROAD_LABEL if row["kind"] == "road" else DISTRICT_LABEL)}
         for row in streets.labels(lang, names)
+        if row["name"] not in names
     ]
 
 

@@ -20,6 +20,7 @@ const FONT_SETTINGS = {sdf: true, buffer: 8};
 const HALO = [255, 255, 255, 235];
 const RING = [20, 20, 20, 255];
 const MAP_HEIGHT = 430;
+const LABEL_ROOM = 70; // pixels kept clear at each side of the places, for half a label
 const TIMELINE_TOP = 22; // room for the axis labels
 const TIMELINE_MAX_HEIGHT = 420;
 const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
@@ -352,11 +353,14 @@ export function createExplorer(root, callbacks) {
 
   function makeDeck() {
     const v = my.payload.view;
-    my.zoom = v.zoom;
+    // The view spans the places over style.fit_span pixels; a narrower map (a phone) zooms out so that no label is cut.
+    const width = ui.map.clientWidth;
+    const room = Math.max(width - 2 * LABEL_ROOM, 1);
+    my.zoom = v.zoom + (width ? Math.min(0, Math.log2(room / my.payload.style.fit_span)) : 0);
     my.deck = new Deck({
       parent: ui.map,
       width: '100%', height: `${MAP_HEIGHT}px`,
-      initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: v.zoom, pitch: 0, bearing: 0},
+      initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: my.zoom, pitch: 0, bearing: 0},
       controller: {doubleClickZoom: false, dragRotate: false, touchRotate: false},
       getTooltip: tooltip,
       onViewStateChange: ({viewState}) => {
