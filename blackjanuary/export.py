@@ -239,7 +239,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
   <div class="body">
     <div>
       {map_svg}
-      <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#6e6e6e">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
+      <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#555">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
       {html_escape(tr(lang, "coastline_credit"))}. {html_escape(map_note(lang))}</p>
       {away}
     </div>

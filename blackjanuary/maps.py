@@ -31,7 +31,8 @@ COLOURS = {
     "active": [198, 40, 40, 235],
     # Began at an earlier step and the texts give no end: neither red nor grey.
     "open": [214, 110, 30, 215],
-    "past": [110, 110, 110, 150],
+    # Darker than the avenues' grey-brown and nearly opaque, so that a past street reads over the road it follows.
+    "past": [85, 85, 85, 210],
     "future": [70, 110, 170, 110],
 }
 

@@ -82,7 +82,7 @@ SHOWN = """(placeId) => {
 # The same, in the frame after a key press: resolves in the first animation frame after it.
 NEXT_FRAME = "(placeId) => new Promise(r => requestAnimationFrame(() => r((" + SHOWN + ")(placeId))))"
 TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-RED, ORANGE, GREY, BLUE = [198, 40, 40, 235], [214, 110, 30, 215], [110, 110, 110, 150], [70, 110, 170, 110]
+RED, ORANGE, GREY, BLUE = [198, 40, 40, 235], [214, 110, 30, 215], [85, 85, 85, 210], [70, 110, 170, 110]
 
 
 # --- the map: where a place is drawn -----------------------------------------

@@ -88,6 +88,7 @@ AVENUE_LABEL_MIN_M = 1000
 AVENUE = "prospekti"
 ROAD_PATH_MIN_M = 200  # a named road this long gets its path traced for the catalogue
 JOIN_GAP_M = 300  # pieces of one named road closer than this are joined into one path
+PATH_STEP_M = 100  # at most this far between the points of a road's path
 DISTRICT_KINDS = {"suburb", "quarter", "neighbourhood", "locality"}
 M_PER_DEGREE = 111_320
 
@@ -353,14 +354,27 @@ def _share_beside(piece: list[tuple[float, float]], path: list[tuple[float, floa
     return sum(along.distance(Point(p)) <= within_m for p in points) / len(points)
 
 
+def _densified(line: list[tuple[float, float]], max_m: float = PATH_STEP_M) -> list[tuple[float, float]]:
+    """The line with points added so that none is more than `max_m` from the next."""
+    out = [line[0]]
+    for a, b in pairwise(line):
+        pieces = math.ceil(_metres(a, b) / max_m)
+        out += [(a[0] + (b[0] - a[0]) * i / pieces, a[1] + (b[1] - a[1]) * i / pieces) for i in range(1, pieces + 1)]
+    return out
+
+
 def road_paths(data: OsmData) -> dict[str, list[list[float]]]:
-    """Each named road's path as [lat, lon] points, simplified like the roads: what a line place can follow."""
+    """Each named road's path as [lat, lon] points, simplified like the roads: what a line place can follow.
+
+    Long straight stretches get points every PATH_STEP_M: the app measures a
+    line's distance to other places from its points.
+    """
     out = {}
     for name, lines in sorted(_named_roads(data).items()):
         if sum(_length(line) for line in lines) < ROAD_PATH_MIN_M:
             continue
         simplified = LineString(road_path(lines)).simplify(ROAD_TOLERANCE)
-        out[name] = [[lat, lon] for lon, lat in _round_line(simplified.coords)]
+        out[name] = [[lat, lon] for lon, lat in _round_line(_densified(list(simplified.coords)))]
     return out
 
 
