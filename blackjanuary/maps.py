@@ -169,9 +169,10 @@ def baku_deck(
         | {"polygon": _ribbon(r["path"], STREET_WIDTH_M[r["id"] == selected_place])}
         for r in rows if "path" in r
     ]
-    # Two kinds of deck.gl layer in all, filled polygons and text (places are
-    # drawn as dots of text): each kind is a shader the browser compiles before
-    # the first frame, and with software WebGL each costs a part of a second.
+    # The places take two kinds of deck.gl layer, filled polygons and text (they
+    # are drawn as dots of text), and the streets' lines one more: each kind is a
+    # shader the browser compiles before the first frame, and with software
+    # WebGL each costs a part of a second.
     view_state = {"pitch": 0, "bearing": 0, **view} if view else fit_view(
         [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
     )

@@ -116,6 +116,11 @@ def _read_json(path: Path, _mtime_ns: int) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def manifest_path() -> Path:
+    """Where the built basemap's manifest is, or would be: its change time says when the basemap was built."""
+    return STREETS_DIR / MANIFEST
+
+
 def built(directory: Path | None = None) -> Streets | None:
     """The streets basemap in `directory` (by default static/streets), or None where it has not been built."""
     folder = directory or STREETS_DIR
