@@ -23,6 +23,8 @@ from shapely.geometry import LineString, Point, shape
 from shapely.ops import unary_union
 
 from blackjanuary import load
+from blackjanuary.basemap import LAND_COLOUR
+from blackjanuary.maps import COLOURS
 from blackjanuary.streets import transliterated
 from blackjanuary.svgmap import svg_map
 
@@ -320,3 +322,19 @@ def test_the_build_fetches_from_an_overpass_server(overpass, tmp_path, capsys):
 def test_the_readme_gives_the_overpass_query():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert build_basemap.overpass_query() in readme
+
+
+def _over(colour: list[int], ground: list[int]) -> tuple[float, ...]:
+    """An RGBA colour as it shows over an opaque ground."""
+    alpha = colour[3] / 255
+    return tuple(c * alpha + g * (1 - alpha) for c, g in zip(colour[:3], ground[:3]))
+
+
+def test_each_place_state_stands_apart_from_the_avenues_and_from_the_others(streets):
+    """A place's colour over the land differs from the avenues' by far more than anti-aliasing blurs, and each from each."""
+    avenue = streets.geojson("roads.geojson")["features"][0]["properties"]["colour"]
+    shown = {status: _over(colour, LAND_COLOUR) for status, colour in COLOURS.items()}
+    for status, colour in shown.items():
+        assert math.dist(colour, avenue[:3]) > 60, status
+    for (a, colour_a), (b, colour_b) in itertools.combinations(shown.items(), 2):
+        assert math.dist(colour_a, colour_b) > 60, (a, b)
