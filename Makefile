@@ -16,7 +16,7 @@ run: $(VENV)/installed $(COMPONENT) $(BASEMAP)
 	$(BIN)/streamlit run app.py
 
 test: check $(VENV)/installed browser nginx $(COMPONENT) $(BASEMAP)
-	$(BIN)/python -m pytest
+	OSM_DIR=$(OSM_DIR) $(BIN)/python -m pytest
 
 # The quick local loop: everything but the tests that drive Chromium.
 fast: $(VENV)/installed

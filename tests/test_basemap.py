@@ -11,6 +11,7 @@ import importlib.util
 import itertools
 import json
 import math
+import os
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,7 +31,8 @@ from blackjanuary.svgmap import svg_map
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-OSM_DIR = ROOT.parent / "shared" / "osm"
+# The folder the basemap was built from: make test passes its OSM_DIR.
+OSM_DIR = Path(os.environ.get("OSM_DIR", ROOT.parent / "shared" / "osm"))
 spec = importlib.util.spec_from_file_location("build_basemap", ROOT / "tools" / "build_basemap.py")
 assert spec and spec.loader
 build_basemap = importlib.util.module_from_spec(spec)
