@@ -187,6 +187,8 @@ def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lan
     notes = [tr(lang, "translation_note")] if lang != DEFAULT_LANGUAGE else []
     notice = translation_notice(catalog, lang)
     notes += [notice] if notice else []
+    # Once here rather than under every map: a longer key would push slides onto a second printed page.
+    notes.append(f"{tr(lang, 'coastline_credit')}. {map_note(lang)}")
     translated = "".join(f'<p class="ref">{html_escape(note)}</p>' for note in notes)
     return f"""
 <section class="slide" id="title" aria-label="{html_escape(tr(lang, "title_slide"))}">
@@ -240,7 +242,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
     <div>
       {map_svg}
       <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#555">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
-      {html_escape(tr(lang, "coastline_credit"))}. {html_escape(map_note(lang))}</p>
+      {html_escape(tr(lang, "coastline_credit"))}</p>
       {away}
     </div>
     <div>
