@@ -93,7 +93,7 @@ def test_teen_voice_s_assault_stays_in_its_own_words(catalog):
 def test_trust_in_moscow_begins_after_20_january(catalog):
     event = catalog.require_event("trust-in-moscow-collapses")
     assert event.start >= baku(1990, 1, 21) and event.start_uncertain
-    assert "after 20 January" in event.when
+    assert "after 20 January" in event.when and event.summary.startswith("After 20 January")
 
 
 def test_the_hours_between_the_decree_and_its_announcement_are_an_event(catalog):
