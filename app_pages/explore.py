@@ -23,6 +23,7 @@ from app_pages.shared import (
     translation_note,
     url_params,
     view_for,
+    who_the_sources_are_line,
 )
 from blackjanuary import explore_state
 from blackjanuary.claims import support_text
@@ -32,6 +33,7 @@ from blackjanuary.geo import distances_text
 from blackjanuary.i18n import tr
 from blackjanuary.maps import MAP_HEIGHT, tiles_from_env
 from blackjanuary.models import Event
+from blackjanuary.provenance import outside_the_texts
 from blackjanuary.text import md_escape
 from blackjanuary.timeline import RANGES, describe_event_window, format_local
 
@@ -59,8 +61,8 @@ def _event_card(event: Event, now: frozenset[str], expanded: bool) -> None:
         timing(data, event, expanded=expanded)
         single = f" :orange-badge[{_('single_source_badge')}]" if len(event.source_ids) == 1 else ""
         st.markdown(f"{md_escape(support_text(data, event, lang()))}{single}")
-        if event.time_ref:
-            st.caption(md_escape(_("outside_texts", ref=event.time_ref)))
+        for line in outside_the_texts(event, lang()):
+            st.caption(md_escape(line))
         here = [data.places[p] for p in event.places]
         cols = st.columns(len(here)) if len(here) <= 3 else st.columns(3)
         for i, place in enumerate(here):
@@ -136,6 +138,7 @@ explore_state.read_link(state, url_params(), data, lang())
 state.setdefault("tiles", tiles_from_env())
 st.title(_("explore_title"))
 st.caption(" ".join(filter(None, [_("explore_intro"), translation_note()])))
+who_the_sources_are_line()
 for notice in state.pop("notices", []):
     st.warning(md_escape(notice), icon=":material/link_off:")
 controls = st.columns([3, 2, 6], vertical_alignment="bottom")

@@ -14,6 +14,7 @@ from app_pages.shared import (
     timing,
     translation_note,
     url_params,
+    who_the_sources_are_line,
     with_lang,
 )
 from blackjanuary.basemap import map_credit
@@ -119,6 +120,7 @@ if state.p_step == 0:
     if translation_note():
         st.caption(translation_note())
     st.markdown(md_escape(narrative.description))
+    who_the_sources_are_line()
     st.warning(f"**{_('content_note_label')}** {md_escape(_('content_note'))}", icon=":material/info:")
     st.markdown(_("begin_hint", count=last))
     state.p_seen_note = True

@@ -14,9 +14,11 @@ from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event
 from blackjanuary.offline_explorer import FILENAME as EXPLORER_FILENAME
 from blackjanuary.offline_explorer import explorer_file
+from blackjanuary.provenance import who_the_sources_are
 from blackjanuary.range_view import RangeView, range_view
 from blackjanuary.streets import manifest_path
 from blackjanuary.text import md_escape
+from blackjanuary.translations import translation_note as catalogue_translation_note
 from blackjanuary.translations import untranslated_notice
 from blackjanuary.urls import page_params, source_params, with_language
 
@@ -153,7 +155,13 @@ def view_for(range_key: str) -> RangeView:
 def translation_note() -> str:
     """A line saying that the catalogue's text is translated and the quotes are not; empty in English."""
     found, _ = checked()
-    return tr(lang(), "translation_note") if found is not None and lang() in found.translations else ""
+    return catalogue_translation_note(found, lang()) if found is not None else ""
+
+
+def who_the_sources_are_line() -> None:
+    """Who the five sources are, in one line with a link to the Sources page: read before any passage."""
+    st.caption(md_escape(who_the_sources_are(catalog(), lang())))
+    st.page_link("app_pages/sources.py", label=_("sources_more"), icon=":material/menu_book:", query_params=with_lang({}))
 
 
 def translation_notice() -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 from app_pages.shared import _, attribution, catalog, lang, set_url, url_params, with_lang
 from blackjanuary.claims import SourceProfile, profile
 from blackjanuary.i18n import language_name, measure_name
+from blackjanuary.provenance import country_name, who_the_sources_are
 from blackjanuary.sourcetext import highlighted_html, marks_for
 from blackjanuary.text import md_escape
 from blackjanuary.urls import event_params, source_from_params, source_params
@@ -60,6 +61,7 @@ def _profile(about: SourceProfile) -> None:
 
 st.title(_("sources_title"))
 st.caption(_("sources_intro"))
+st.info(md_escape(who_the_sources_are(data, lang())), icon=":material/groups:")
 for notice in notices:
     st.warning(md_escape(notice), icon=":material/link_off:")
 
@@ -80,6 +82,8 @@ with meta:
         "fact_date_note": source.published_note,
         "fact_byline": source.byline,
         "fact_genre": source.genre,
+        "fact_country": country_name(source.country, lang()),
+        "fact_occasion": source.occasion,
         "fact_language": language_name(source.language, lang()),
         "fact_trimmed": source.trimmed,
     }

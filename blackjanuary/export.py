@@ -24,10 +24,12 @@ from .i18n import DEFAULT_LANGUAGE, format_day, language_or_default, tr
 from .loading import Catalog
 from .models import Narrative
 from .present import CHRONOLOGY_ID, Slide, chronology, slides
+from .provenance import context_line, who_the_sources_are
 from .svgmap import svg_map
 from .text import html_escape, script_json
 from .timeline import TimeRange
 from .timeline_figure import layout_timeline, timeline_figure, timeline_height
+from .translations import translation_note
 from .translations import untranslated_notice as translation_notice
 
 MAP_SIZE = (640, 400)
@@ -90,6 +92,9 @@ summary { cursor: pointer; font-weight: bold; }
   .timing p, .timing ul { margin: 0.08cm 0; }
   .timing ul { padding-left: 0.45cm; }
   .slide:has(.timing) .map { max-height: 8.5cm; }
+  /* The same for a fact from outside the texts, with its reference. */
+  .context { font-size: 8.5pt; line-height: 1.25; }
+  .slide:has(.context) .map { max-height: 7cm; }
 }
 """
 
@@ -184,7 +189,8 @@ def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lan
         + "</li>"
         for s in cited
     )
-    notes = [tr(lang, "translation_note")] if lang != DEFAULT_LANGUAGE else []
+    notes = [who_the_sources_are(catalog, lang)]
+    notes += [note] if (note := translation_note(catalog, lang)) else []
     notice = translation_notice(catalog, lang)
     notes += [notice] if notice else []
     # Once here rather than under every map: a longer key would push slides onto a second printed page.
@@ -233,6 +239,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
             f'<div class="ref timing"><p><strong>{html_escape(tr(lang, "when_by_source"))}</strong></p>'
             f"{said}<ul>{items}</ul></div>"
         )
+    context = f'<p class="ref context">{html_escape(line)}</p>' if (line := context_line(event, lang)) else ""
     step_of = tr(lang, "step_n_of", n=slide.number, count=count)
     return f"""
 <section class="slide" id="step-{slide.number}" aria-label="{html_escape(_capitalised(step_of))}">
@@ -250,6 +257,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
       <p class="source">— {html_escape(attribution_in(catalog, slide.citation, lang))}</p>
       <p>{html_escape(" ".join(event.summary.split()))}</p>
       {time_ref}
+      {context}
       {note}
     </div>
   </div>

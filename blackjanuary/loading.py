@@ -550,7 +550,7 @@ def _passage_problems(
     if passage.speaker is not None and source.speaker(passage.speaker) is None:
         known = ", ".join(s.id for s in source.speakers) or "none listed"
         out.append(("speaker", f"speaker '{passage.speaker}' is not one of source '{source.id}''s speakers ({known})", "error"))
-    elif passage.speaker is None:
+    elif passage.speaker is None and not getattr(passage, "publisher_voice", False):
         for speaker in source.speakers:
             if speaker_named(text, passage.quote, speaker):
                 out.append((

@@ -28,10 +28,12 @@ from .geo import distances_text
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
 from .loading import Catalog
 from .models import Event, Place, Source
+from .provenance import country_name, outside_the_texts, who_the_sources_are
 from .range_view import range_view
 from .sourcetext import marks_for
-from .text import html_escape, script_json
+from .text import html_escape, one_line, script_json
 from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, describe_event_window, format_local
+from .translations import translation_note
 
 COMPONENT_DIR = Path(__file__).resolve().parent / "component"
 BUNDLE = COMPONENT_DIR / "offline.js"
@@ -47,15 +49,12 @@ PAGE_KEYS = (
 )
 # Notices for a link's values the file does not know, with `{value}` left for the browser to fill in.
 NOTICE_KEYS = ("bad_time", "time_outside_range", "bad_place", "bad_event", "bad_source", "bad_passage")
-FACTS = ("fact_publisher", "fact_published", "fact_date_note", "fact_byline", "fact_genre", "fact_language", "fact_trimmed")
+FACTS = ("fact_publisher", "fact_published", "fact_date_note", "fact_byline", "fact_genre", "fact_country", "fact_occasion",
+         "fact_language", "fact_trimmed")
 
 
 class BundleMissing(RuntimeError):
     """The offline bundle has not been built: `make component` builds it from frontend/."""
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _utf16(text: str, at: int) -> int:
@@ -89,7 +88,7 @@ def _passages(catalog: Catalog, event: Event, lang: str) -> list[dict]:
         source = catalog.sources[citation.source]
         quoted = tr(lang, "quoted_in", language=language_name(source.language, lang))
         out.append({
-            "quote": _one_line(citation.quote),
+            "quote": one_line(citation.quote),
             "attribution": f"— {citation_attribution(catalog, citation, lang)} · {quoted}",
             "source": citation.source, "n": n,
         })
@@ -101,13 +100,13 @@ def _event_panel(catalog: Catalog, event: Event, lang: str) -> dict:
     return {
         "title": event.title,
         "window": describe_event_window(event, lang),
-        "when": f"{_one_line(event.when)} · {tr(lang, 'precision')}: {tr(lang, f'precision_{event.precision.value}')}",
-        "summary": _one_line(event.summary),
-        "when_note": _one_line(event.when_note or ""),
+        "when": f"{one_line(event.when)} · {tr(lang, 'precision')}: {tr(lang, f'precision_{event.precision.value}')}",
+        "summary": one_line(event.summary),
+        "when_note": one_line(event.when_note or ""),
         "timing": timing_lines(catalog, event, lang),
         "support": support_text(catalog, event, lang),
         "single": len(event.source_ids) == 1,
-        "time_ref": tr(lang, "outside_texts", ref=event.time_ref) if event.time_ref else "",
+        "time_ref": " ".join(outside_the_texts(event, lang)),
         "places": list(event.places),
         "passages_heading": tr(lang, "what_sources_say", count=len(event.citations)),
         "passages": _passages(catalog, event, lang),
@@ -118,11 +117,11 @@ def _place_panel(catalog: Catalog, place: Place, lang: str) -> dict:
     """What the panel shows of a place: its names, description, distances, coordinates and events."""
     name = place.name_in(lang)
     events = catalog.events_at(place.id)
-    ref = _one_line(place.coordinates_ref)
+    ref = one_line(place.coordinates_ref)
     return {
         "name": name,
         "other_names": [n for n in dict.fromkeys((place.name, place.names.az, place.names.ru)) if n and n != name],
-        "description": _one_line(place.description),
+        "description": one_line(place.description),
         "distances": f"{tr(lang, 'distances')}: {distances_text(place, list(catalog.places.values()), lang)}",
         "coordinates": (
             tr(lang, "coordinates_estimated", ref=ref) if place.coordinates_estimated else f"{tr(lang, 'coordinates')}: {ref}"
@@ -142,6 +141,8 @@ def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
         "fact_date_note": source.published_note,
         "fact_byline": source.byline,
         "fact_genre": source.genre,
+        "fact_country": country_name(source.country, lang),
+        "fact_occasion": source.occasion,
         "fact_language": language_name(source.language, lang),
         "fact_trimmed": source.trimmed,
     }
@@ -150,7 +151,7 @@ def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
         "publisher": source.publisher,
         "title": source.title,
         "language": source.language,
-        "facts": [[tr(lang, key), _one_line(value)] for key in FACTS if (value := values[key])],
+        "facts": [[tr(lang, key), one_line(value)] for key in FACTS if (value := values[key])],
         # An address to copy, not a link: the file never navigates to the network.
         "url": f"{tr(lang, 'original_page')}: {source.url}" if source.url else "",
         "cited_heading": tr(lang, "cited_by", count=len(cited)),
@@ -161,10 +162,10 @@ def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
 def _panel(catalog: Catalog, lang: str) -> dict:
     """Everything the page draws besides the component, in one language."""
     localised = catalog.in_language(lang)
-    note = tr(lang, "translation_note") if lang in catalog.translations else ""
+    note = translation_note(catalog, lang)
     return {
         "texts": {key: tr(lang, key) for key in PAGE_KEYS}
-        | {"intro": " ".join(filter(None, [tr(lang, "explore_intro"), note]))}
+        | {"intro": " ".join(filter(None, [tr(lang, "explore_intro"), who_the_sources_are(catalog, lang), note]))}
         | {key: tr(lang, key, value="{value}") for key in NOTICE_KEYS}
         | {"bad_range": tr(lang, "bad_range", value="{value}", known=", ".join(RANGES))}
         | {"cited_for": tr(lang, "cited_for", titles="{titles}")},
