@@ -17,6 +17,7 @@ from app_pages.shared import (
     who_the_sources_are_line,
     with_lang,
 )
+from blackjanuary.basemap import map_credit
 from blackjanuary.export import html_export
 from blackjanuary.i18n import tr
 from blackjanuary.present import (
@@ -141,6 +142,7 @@ else:
             st.markdown(":red[●] " + _("slide_away", places=away))
         else:
             st.caption(_("slide_key"))
+        st.caption(md_escape(map_credit(lang())))
     with right:
         st.markdown(f"> {md_escape(slide.citation.quote)}")
         st.caption(f"— {attribution(data, slide.citation)}")

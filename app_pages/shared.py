@@ -16,6 +16,7 @@ from blackjanuary.offline_explorer import FILENAME as EXPLORER_FILENAME
 from blackjanuary.offline_explorer import explorer_file
 from blackjanuary.provenance import who_the_sources_are
 from blackjanuary.range_view import RangeView, range_view
+from blackjanuary.streets import manifest_path
 from blackjanuary.text import md_escape
 from blackjanuary.translations import translation_note as catalogue_translation_note
 from blackjanuary.translations import untranslated_notice
@@ -63,10 +64,12 @@ def set_url(params: dict[str, str]) -> None:
 
 
 def _data_key() -> tuple:
-    """The data folder and its files' change times: editing a file reloads the catalogue."""
+    """The data folder and its files' change times: editing a file, or building the streets basemap
+    (a line place may follow one of its roads), reloads the catalogue."""
     data_dir = data_dir_from_env().resolve()
     stamps = []
-    for path in [*(data_dir / name for name in FILES.values()), *sorted((data_dir / "sources").glob("*"))]:
+    files = [*(data_dir / name for name in FILES.values()), *sorted((data_dir / "sources").glob("*")), manifest_path()]
+    for path in files:
         try:
             stamps.append((path.name, path.stat().st_mtime_ns))
         except OSError:

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import plotly.io as pio
 
 from .attribution import attribution_in, attribution_text, timing_lines
+from .basemap import map_note
 from .i18n import DEFAULT_LANGUAGE, format_day, language_or_default, tr
 from .loading import Catalog
 from .models import Narrative
@@ -60,6 +61,7 @@ h2 { font-size: 38px; line-height: 1.15; margin: 0.4rem 0 0.2rem; }
 .map .label { font: bold 13px "DejaVu Sans Mono", monospace; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 .map .label.past { font-weight: normal; fill: #555; }
 .map .landmark { font: 12px "DejaVu Sans", sans-serif; fill: #5a6e82; }
+.map .street { font: 10px "DejaVu Sans", sans-serif; fill: #69604f; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .key, .away, .source, .ref { font-size: 18px; color: var(--muted); }
 .away { color: var(--ink); }
 .dot { color: var(--accent); }
@@ -191,6 +193,8 @@ def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lan
     notes += [note] if (note := translation_note(catalog, lang)) else []
     notice = translation_notice(catalog, lang)
     notes += [notice] if notice else []
+    # Once here rather than under every map: a longer key would push slides onto a second printed page.
+    notes.append(f"{tr(lang, 'coastline_credit')}. {map_note(lang)}")
     translated = "".join(f'<p class="ref">{html_escape(note)}</p>' for note in notes)
     return f"""
 <section class="slide" id="title" aria-label="{html_escape(tr(lang, "title_slide"))}">
@@ -244,7 +248,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
   <div class="body">
     <div>
       {map_svg}
-      <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#6e6e6e">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
+      <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#555">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
       {html_escape(tr(lang, "coastline_credit"))}</p>
       {away}
     </div>

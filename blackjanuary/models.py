@@ -138,6 +138,17 @@ class Place(Record):
     # True where the position was estimated (from an address, between
     # landmarks) rather than read off a map: the panel says so.
     coordinates_estimated: bool = False
+    # A line place along a named road: the OpenStreetMap name of the road, whose
+    # path the streets basemap traces (tools/build_basemap.py). Where the basemap
+    # is built the place follows it; `path` is the fallback without it.
+    follows_road: Text | None = None
+
+    @field_validator("follows_road")
+    @classmethod
+    def _road_for_lines(cls, value, info: ValidationInfo):
+        if value is not None and info.data.get("kind") != "line":
+            raise ValueError("only a line place can follow a road (follows_road)")
+        return value
 
     @field_validator("lat", "lon", "path")
     @classmethod

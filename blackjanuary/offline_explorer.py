@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .attribution import citation_attribution, timing_lines
-from .basemap import land
+from .basemap import inline_geojson
 from .claims import support_text
 from .explorer import explorer_payload
 from .export import CSP
@@ -63,12 +63,22 @@ def _utf16(text: str, at: int) -> int:
 
 
 def _inline_basemap(payload: dict) -> dict:
-    """The payload with the land drawn from data in the file instead of fetched from the app's static folder."""
+    """The payload with its basemap layers naming data in the file (`inline`) instead of a URL of the app's static folder.
+
+    The file holds each basemap file once (`bjo-basemap`, see `_basemap_files`),
+    not once per range and language.
+    """
     layers = [
-        {**{k: v for k, v in layer.items() if k != "url"}, "geojson": land()} if "url" in layer else layer
+        {**{k: v for k, v in layer.items() if k != "url"}, "inline": layer["url"]} if "url" in layer else layer
         for layer in payload["basemap"]["layers"]
     ]
     return {**payload, "basemap": {**payload["basemap"], "layers": layers}}
+
+
+def _basemap_files(payloads: list[dict]) -> dict[str, dict]:
+    """Every basemap file the payloads' layers name, by the URL the app would fetch it from."""
+    urls = {layer["inline"] for p in payloads for layer in p["basemap"]["layers"] if "inline" in layer}
+    return {url: inline_geojson(url) for url in sorted(urls)}
 
 
 def _passages(catalog: Catalog, event: Event, lang: str) -> list[dict]:
@@ -204,12 +214,15 @@ def explorer_html(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
         "default_range": DEFAULT_RANGE, "default_t": format_local(DEFAULT_TIME),
     }
     elements = [_json_element("bjo-setup", setup), _json_element("bjo-texts", _texts(catalog))]
+    payloads = []
     for code in LANGUAGES:
         localised = catalog.in_language(code)
         elements.append(_json_element(f"bjo-panel-{code}", _panel(catalog, code)))
         for key in RANGES:
             payload = _inline_basemap(explorer_payload(range_view(localised, key), code))
+            payloads.append(payload)
             elements.append(_json_element(f"bjo-payload-{code}-{key}", payload))
+    elements.append(_json_element("bjo-basemap", _basemap_files(payloads)))
     title = tr(lang, "explore_title")
     return f"""<!doctype html>
 <html lang="{lang}">

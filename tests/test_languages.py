@@ -317,9 +317,10 @@ def test_place_name_in_each_language(catalog, place_id, expected):
 def test_distances_name_places_in_the_interface_language(catalog):
     circle = catalog.places["20-yanvar-circle"]
     places = list(catalog.places.values())
-    assert distances_text(circle, places, "en").startswith("5.0 km from Neftchiler Avenue")
-    assert distances_text(circle, places, "az").startswith("Neftçilər prospekti: 5,0 km")
-    assert distances_text(circle, places, "ru").startswith("5,0 км от места «проспект Нефтяников»")
+    # The avenue's path follows the streets basemap where it is built: the distance itself may differ.
+    assert re.match(r"\d\.\d km from Neftchiler Avenue", distances_text(circle, places, "en"))
+    assert re.match(r"Neftçilər prospekti: \d,\d km", distances_text(circle, places, "az"))
+    assert re.match(r"\d,\d км от места «проспект Нефтяников»", distances_text(circle, places, "ru"))
 
 
 # --- the app in AppTest ------------------------------------------------------------
@@ -745,7 +746,7 @@ def test_map_landmarks_speak_the_interface_language(lang, expected):
     assert landmarks["characterSet"] == "auto"  # not ASCII only: İ, ə and Cyrillic need their glyphs
     # The Explore component draws the same landmarks, from the basemap it is given.
     basemap = explorer_payload(range_view(load(DATA), "night"), lang)["basemap"]
-    [labels] = [layer for layer in basemap["layers"] if layer["kind"] == "labels"]
+    [labels] = [layer for layer in basemap["layers"] if layer["id"] == "landmarks"]
     assert expected in [row["text"] for row in labels["rows"]]
 
 

@@ -26,7 +26,7 @@ NIGHT, RALLIES = "night-hour-by-hour", "rallies-to-independence"
 NIGHT_TITLE = "The night of 19–20 January, as the sources can time it"
 RALLIES_TITLE = "From the rallies to independence, 1988–1993"
 ACTIVE_RED = [198, 40, 40, 235]
-PAST_GREY = [110, 110, 110, 150]
+PAST_GREY = [85, 85, 85, 210]
 
 
 def raw_yaml(name: str) -> list[dict]:

@@ -11,7 +11,8 @@
 // Text from the data is only ever set as text.
 
 import {Deck} from '@deck.gl/core';
-import {GeoJsonLayer, PolygonLayer, TextLayer} from '@deck.gl/layers';
+import {PolygonLayer, TextLayer} from '@deck.gl/layers';
+import {basemapLayers, zoomBand} from './basemap.js';
 
 const REST_MS = 350; // the slider counts as resting this long after its last change
 const FONT = 'Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif';
@@ -19,6 +20,7 @@ const FONT_SETTINGS = {sdf: true, buffer: 8};
 const HALO = [255, 255, 255, 235];
 const RING = [20, 20, 20, 255];
 const MAP_HEIGHT = 430;
+const LABEL_ROOM = 70; // pixels kept clear at each side of the places, for half a label
 const TIMELINE_TOP = 22; // room for the axis labels
 const TIMELINE_MAX_HEIGHT = 420;
 const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
@@ -64,7 +66,7 @@ export function createExplorer(root, callbacks) {
   const my = {
     payload: null, step: 0, place: null, event: null, tiles: false, playing: null,
     restTimer: null, reported: null, seenStep: null, deck: null, tileLayer: null,
-    walk: null, dragging: false, shown: [], timings: [], inputAt: null, lastDrawn: null,
+    walk: null, dragging: false, shown: [], timings: [], inputAt: null, lastDrawn: null, zoom: 0,
   };
   root.bjx = my; // read by the tests and the benchmark
 
@@ -288,30 +290,6 @@ export function createExplorer(root, callbacks) {
     return flags;
   }
 
-  function basemapLayers() {
-    const spec = my.payload.basemap;
-    const layers = [];
-    for (const layer of spec.layers) {
-      if (my.tiles && !layer.with_tiles) continue;
-      const data = layer.url || layer.geojson || layer.rows;
-      if (layer.kind === 'fill') {
-        const prop = layer.colour_property;
-        layers.push(new GeoJsonLayer({
-          id: `basemap-${layer.id}`, data, filled: true, stroked: false, pickable: false,
-          getFillColor: prop ? (f) => (f.properties && f.properties[prop]) || layer.colour : layer.colour,
-        }));
-      } else if (layer.kind === 'line') {
-        layers.push(new GeoJsonLayer({
-          id: `basemap-${layer.id}`, data, filled: false, stroked: true, pickable: false,
-          getLineColor: layer.colour, getLineWidth: layer.width || 1, lineWidthUnits: 'pixels',
-        }));
-      } else if (layer.kind === 'labels') {
-        layers.push(textLayer(`basemap-${layer.id}`, data, (r) => r.text, {halo: layer.halo}));
-      }
-    }
-    return layers;
-  }
-
   function textLayer(layerId, data, getText, extra = {}) {
     return new TextLayer({
       id: layerId, data, getText,
@@ -362,7 +340,8 @@ export function createExplorer(root, callbacks) {
 
   function updateMap() {
     if (!my.deck) return;
-    my.deck.setProps({layers: [...(my.tiles && my.tileLayer ? [my.tileLayer] : []), ...basemapLayers(), ...placeLayers()]});
+    const basemap = basemapLayers(my.payload.basemap, {tiles: my.tiles, zoom: my.zoom}, textLayer);
+    my.deck.setProps({layers: [...(my.tiles && my.tileLayer ? [my.tileLayer] : []), ...basemap, ...placeLayers()]});
   }
 
   function tooltip({object, layer}) {
@@ -374,12 +353,22 @@ export function createExplorer(root, callbacks) {
 
   function makeDeck() {
     const v = my.payload.view;
+    // The view spans the places over style.fit_span pixels; a narrower map (a phone) zooms out so that no label is cut.
+    const width = ui.map.clientWidth;
+    const room = Math.max(width - 2 * LABEL_ROOM, 1);
+    my.zoom = v.zoom + (width ? Math.min(0, Math.log2(room / my.payload.style.fit_span)) : 0);
     my.deck = new Deck({
       parent: ui.map,
       width: '100%', height: `${MAP_HEIGHT}px`,
-      initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: v.zoom, pitch: 0, bearing: 0},
+      initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: my.zoom, pitch: 0, bearing: 0},
       controller: {doubleClickZoom: false, dragRotate: false, touchRotate: false},
       getTooltip: tooltip,
+      onViewStateChange: ({viewState}) => {
+        // The minor streets come in and go out at a zoom: redraw only when a threshold is crossed.
+        const crossed = zoomBand(my.payload.basemap, viewState.zoom) !== zoomBand(my.payload.basemap, my.zoom);
+        my.zoom = viewState.zoom;
+        if (crossed) updateMap();
+      },
       onClick: (info) => {
         if (info.object && info.layer && ['places', 'lines'].includes(info.layer.id)) select({place: info.object.id});
       },
@@ -606,7 +595,7 @@ export function createExplorer(root, callbacks) {
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.a.slice(0, 3)})`, text: '●'}), ` ${t.status_active} · `,
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.o.slice(0, 3)})`, text: '●'}), ` ${t.status_open} · `,
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.p.slice(0, 3)})`, text: '●'}), ` ${t.status_past} · `,
-      el('span', {class: 'bjx-dot', style: `color: rgb(${c.f.slice(0, 3)})`, text: '○'}), ` ${t.status_future} · ${payload.basemap.attribution}`,
+      el('span', {class: 'bjx-dot', style: `color: rgb(${c.f.slice(0, 3)})`, text: '○'}), ` ${t.status_future} · ${payload.basemap.attribution}. ${payload.basemap.note}`,
     );
     ui.timelineKey.textContent = t.precision_hint;
     setPlayLabel();

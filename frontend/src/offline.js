@@ -2,7 +2,8 @@
 //
 // blackjanuary/offline_explorer.py writes the page around this script: JSON
 // elements holding the component's payload for each range and language
-// (`bjo-payload-<lang>-<range>`), the panel's words and texts per language
+// (`bjo-payload-<lang>-<range>`), the basemap's files once (`bjo-basemap`, by the
+// URL the app would fetch each from), the panel's words and texts per language
 // (`bjo-panel-<lang>`), and the source texts with their cited passages
 // (`bjo-texts`). Each is parsed when first needed. This script draws what the
 // app's Python draws: the side panel with an event's or a place's passages
@@ -38,7 +39,16 @@ const ui = {
 };
 let loaded = null; // the language and range of the payload the component holds
 
-const payloadOf = (lang, range) => json(`bjo-payload-${lang}-${range}`);
+// A payload's basemap layers name their data in `bjo-basemap`: given it here, so that the map fetches nothing.
+function payloadOf(lang, range) {
+  const payload = json(`bjo-payload-${lang}-${range}`);
+  for (const layer of payload.basemap.layers) {
+    if (layer.inline === undefined) continue;
+    layer.geojson = json('bjo-basemap')[layer.inline];
+    delete layer.inline;
+  }
+  return payload;
+}
 const panel = () => json(`bjo-panel-${state.lang}`);
 const words = () => panel().texts;
 const stepsOf = (range) => payloadOf(state.lang, range).steps.map((s) => s.t);
