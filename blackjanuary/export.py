@@ -90,6 +90,9 @@ summary { cursor: pointer; font-weight: bold; }
   .timing p, .timing ul { margin: 0.08cm 0; }
   .timing ul { padding-left: 0.45cm; }
   .slide:has(.timing) .map { max-height: 8.5cm; }
+  /* The same for a fact from outside the texts, with its reference. */
+  .context { font-size: 8.5pt; line-height: 1.25; }
+  .slide:has(.context) .map { max-height: 7cm; }
 }
 """
 
@@ -232,7 +235,7 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
             f'<div class="ref timing"><p><strong>{html_escape(tr(lang, "when_by_source"))}</strong></p>'
             f"{said}<ul>{items}</ul></div>"
         )
-    context = f'<p class="ref">{html_escape(line)}</p>' if (line := context_line(event, lang)) else ""
+    context = f'<p class="ref context">{html_escape(line)}</p>' if (line := context_line(event, lang)) else ""
     step_of = tr(lang, "step_n_of", n=slide.number, count=count)
     return f"""
 <section class="slide" id="step-{slide.number}" aria-label="{html_escape(_capitalised(step_of))}">

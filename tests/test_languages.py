@@ -405,7 +405,7 @@ def test_present_in_azerbaijani_translates_its_controls_and_content_note():
     assert [at.button(key=k).label for k in ("prev", "next")] == ["Əvvəlki", "Növbəti"]
     assert at.selectbox(key="p_step").label == "Addım"
     assert any(w.value.startswith("**Məzmun barədə qeyd.**") for w in at.warning)
-    assert "15 addım." in texts(at)
+    assert "16 addım." in texts(at)
     assert dict(at.query_params) == {"narrative": "night-hour-by-hour", "step": "0", "lang": "az"}
 
 
@@ -495,7 +495,7 @@ def test_present_quotes_stay_in_english_and_say_so():
     assert [t.value for t in at.title] == ["Танки давят автомобили"]  # the title translated, the quote not
     assert f"> {QUOTE}" in [unescape(m.value) for m in at.markdown]
     assert any(unescape(c.value).endswith(" · цитата, язык: английский") for c in at.caption)
-    assert "шаг 9 из 15" in texts(at)
+    assert "шаг 9 из 16" in texts(at)
     assert language_name("en", "ru") == "английский"
 
 
@@ -624,8 +624,8 @@ def test_chronology_follows_its_own_scrubber_and_range(catalog):
 @pytest.mark.parametrize(
     "lang, header, marker, when, places",
     [
-        ("az", "Nə vaxt (Bakı vaxtı)", "indi", "başlanğıc: 19 yanvar 1990", "20 Yanvar dairəsi, Neftçilər prospekti"),
-        ("ru", "Когда (время Баку)", "сейчас", "с 19 января 1990", "круг «20 Января», проспект Нефтяников"),
+        ("az", "Nə vaxt (Bakı vaxtı)", "indi", "19 yanvar 1990, təxminən 23:30 Bakı vaxtı – 20 yanvar 1990, təxminən 12:00", "20 Yanvar dairəsi, Neftçilər prospekti"),
+        ("ru", "Когда (время Баку)", "сейчас", "между 19 января 1990, около 23:30 по бакинскому времени и 20 января 1990, около 12:00", "круг «20 Января», проспект Нефтяников"),
     ],
 )
 def test_chronology_in_each_language(catalog, lang, header, marker, when, places):

@@ -58,7 +58,7 @@ def test_statuses_at_the_start_of_the_night(catalog):
     assert fourth.statuses == {"moscow-kremlin": "past", "tv-centre": "active", "baku": "active"}
     assert fifth.statuses == {
         "moscow-kremlin": "past", "tv-centre": "past",
-        "baku": "active", "baku-bay": "active", "20-yanvar-circle": "active",
+        "baku": "active", "20-yanvar-circle": "active",
     }
 
 
@@ -107,7 +107,7 @@ def test_views_without_yaml_frame_the_places(catalog):
     rallies = slides(catalog, catalog.narratives[RALLIES])
     # Nothing in Baku yet: the whole city.
     assert night[0].view == CITY_VIEW
-    # Step 5 of the night, the troops' entry: a view that fits its three places in Baku.
+    # Step 5 of the night, the troops' entry: a view that fits its two places in Baku.
     assert night[4].event.id == "troops-enter-baku"
     entry = night[4].view
     lats = [lat for p in night[4].places for lat, _ in p.points]
@@ -118,7 +118,7 @@ def test_views_without_yaml_frame_the_places(catalog):
     moscow = rallies[10]
     assert moscow.event.id == "aliyev-statement-moscow" and not any(p.in_baku for p in moscow.places)
     earlier = [catalog.places[p] for p in moscow.statuses if catalog.places[p].in_baku]
-    assert {p.id for p in earlier} == {"baku", "tv-centre", "baku-bay", "20-yanvar-circle", "neftchiler-avenue"}
+    assert {p.id for p in earlier} == {"baku", "tv-centre", "20-yanvar-circle", "neftchiler-avenue"}
     lats = [lat for p in earlier for lat, _ in p.points]
     lons = [lon for p in earlier for _, lon in p.points]
     assert min(lats) <= moscow.view["latitude"] <= max(lats) and min(lons) <= moscow.view["longitude"] <= max(lons)
@@ -133,6 +133,7 @@ def test_views_without_yaml_frame_the_places(catalog):
     [
         ({}, (NIGHT, 0, [])),
         ({"step": "0"}, (NIGHT, 0, [])),
+        ({"step": "16"}, (NIGHT, 16, [])),
         ({"narrative": RALLIES, "step": "3"}, (RALLIES, 3, [])),
         ({"narrative": RALLIES, "step": "15"}, (RALLIES, 15, [])),
         ({"narrative": CHRONOLOGY_ID, "step": "29"}, (CHRONOLOGY_ID, 29, [])),
@@ -142,25 +143,25 @@ def test_views_without_yaml_frame_the_places(catalog):
             (NIGHT, 0, ["Ignored the narrative 'the-day-after' in the link: there is no such narrative."]),
         ),
         (
-            {"step": "16"},
-            (NIGHT, 0, ["Ignored the step '16' in the link: this narrative has steps 0 (title) to 15."]),
+            {"step": "17"},
+            (NIGHT, 0, ["Ignored the step '17' in the link: this narrative has steps 0 (title) to 16."]),
         ),
         (
             {"narrative": RALLIES, "step": "16"},
             (RALLIES, 0, ["Ignored the step '16' in the link: this narrative has steps 0 (title) to 15."]),
         ),
-        ({"step": "-1"}, (NIGHT, 0, ["Ignored the step '-1' in the link: this narrative has steps 0 (title) to 15."])),
-        ({"step": "two"}, (NIGHT, 0, ["Ignored the step 'two' in the link: this narrative has steps 0 (title) to 15."])),
-        ({"step": "3.0"}, (NIGHT, 0, ["Ignored the step '3.0' in the link: this narrative has steps 0 (title) to 15."])),
+        ({"step": "-1"}, (NIGHT, 0, ["Ignored the step '-1' in the link: this narrative has steps 0 (title) to 16."])),
+        ({"step": "two"}, (NIGHT, 0, ["Ignored the step 'two' in the link: this narrative has steps 0 (title) to 16."])),
+        ({"step": "3.0"}, (NIGHT, 0, ["Ignored the step '3.0' in the link: this narrative has steps 0 (title) to 16."])),
         # Digits that are not ASCII: '²'.isdigit() is true but int('²') raises.
-        ({"step": "²"}, (NIGHT, 0, ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 15."])),
-        ({"step": "٣"}, (NIGHT, 0, ["Ignored the step '٣' in the link: this narrative has steps 0 (title) to 15."])),
+        ({"step": "²"}, (NIGHT, 0, ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 16."])),
+        ({"step": "٣"}, (NIGHT, 0, ["Ignored the step '٣' in the link: this narrative has steps 0 (title) to 16."])),
         # A bad narrative falls back first, and the step is then checked against the fallback.
         (
-            {"narrative": "nope", "step": "16"},
+            {"narrative": "nope", "step": "17"},
             (NIGHT, 0, [
                 "Ignored the narrative 'nope' in the link: there is no such narrative.",
-                "Ignored the step '16' in the link: this narrative has steps 0 (title) to 15.",
+                "Ignored the step '17' in the link: this narrative has steps 0 (title) to 16.",
             ]),
         ),
     ],
@@ -176,11 +177,11 @@ def test_chronology_covers_every_event_in_time_order(catalog):
     narrative = chronology(catalog)
     written = [e["id"] for e in raw_yaml("events.yaml")]
     order = [step.event for step in narrative.steps]
-    assert sorted(order) == sorted(written) and len(order) == len(set(order)) == 30
+    assert sorted(order) == sorted(written) and len(order) == len(set(order)) == 31
     starts = [catalog.event(e).start for e in order]
     assert starts == sorted(starts)
     assert order[0] == "karabakh-claims-1987"
-    assert narrative.id == CHRONOLOGY_ID and "30 events" in narrative.description
+    assert narrative.id == CHRONOLOGY_ID and "31 events" in narrative.description
     assert all(step.quote == 0 and step.note is None and step.view is None for step in narrative.steps)
     assert narrative_or_chronology(catalog, CHRONOLOGY_ID) == narrative
     assert narrative_or_chronology(catalog, RALLIES) is catalog.narratives[RALLIES]
@@ -230,7 +231,7 @@ def test_title_slide_shows_the_narrative_and_the_content_note(catalog):
     assert description.startswith("What the five texts say happened on 19 and 20 January 1990")
     assert description in shown_text(at)
     assert content_notes(at) == [f"**Content note.** {CONTENT_NOTE}"]
-    assert "15 steps." in shown_text(at)
+    assert "16 steps." in shown_text(at)
     assert at.button(key="prev").disabled and not at.button(key="next").disabled
     assert at.selectbox(key="p_narrative").value == NIGHT
     assert at.selectbox(key="p_step").value == 0
@@ -243,7 +244,7 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
     at = present()
     at.button(key="next").click().run()
     assert heading(at) == shown[0].event.title == "State of emergency for Baku decreed in Moscow"
-    assert "step 1 of 15" in shown_text(at)
+    assert "step 1 of 16" in shown_text(at)
     assert url(at) == {"narrative": NIGHT, "step": "1"}
     assert at.selectbox(key="p_step").value == 1
     assert not at.button(key="prev").disabled
@@ -266,7 +267,7 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
 
 
 def test_the_last_step_has_no_next(catalog):
-    at = present({"narrative": NIGHT, "step": "15"})
+    at = present({"narrative": NIGHT, "step": "16"})
     assert heading(at) == "Mass funeral procession"
     assert at.button(key="next").disabled and at.button(key="clicker-next").disabled
     assert not at.button(key="prev").disabled
@@ -302,14 +303,14 @@ def test_deep_link_opens_the_step_with_a_short_content_note(catalog):
         ),
         (
             {"step": "²"},
-            ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 15."],
+            ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 16."],
             NIGHT_TITLE, {"narrative": NIGHT, "step": "0"},
         ),
         (
             {"narrative": "![x](https://example.org/x.png)", "step": "<b>1</b>"},
             [
                 "Ignored the narrative '![x](https://example.org/x.png)' in the link: there is no such narrative.",
-                "Ignored the step '<b>1</b>' in the link: this narrative has steps 0 (title) to 15.",
+                "Ignored the step '<b>1</b>' in the link: this narrative has steps 0 (title) to 16.",
             ],
             NIGHT_TITLE, {"narrative": NIGHT, "step": "0"},
         ),
@@ -328,7 +329,7 @@ def test_bad_links_fall_back_with_a_notice(query, notices, title, fallback):
 def test_teachers_note_is_hidden_until_asked_for(catalog):
     note = catalog.narratives[NIGHT].steps[4].note
     at = present({"narrative": NIGHT, "step": "5"})
-    assert heading(at) == "Troops enter Baku by land and sea"
+    assert heading(at) == "Soviet troops enter Baku"
     toggle = at.toggle(key="p_note")
     assert toggle.label == "Teacher's note" and toggle.value is False
     assert not at.info
@@ -344,10 +345,10 @@ def test_teachers_note_is_hidden_until_asked_for(catalog):
         # The decree in Moscow: nothing in Baku to draw; Moscow is listed under the map.
         (1, {}),
         (3, {"tv-centre": ACTIVE_RED, "baku": PAST_GREY}),
-        (5, {"baku": ACTIVE_RED, "baku-bay": ACTIVE_RED, "20-yanvar-circle": ACTIVE_RED, "tv-centre": PAST_GREY}),
+        (5, {"baku": ACTIVE_RED, "20-yanvar-circle": ACTIVE_RED, "tv-centre": PAST_GREY}),
         (7, {
             "20-yanvar-circle": ACTIVE_RED, "neftchiler-avenue": ACTIVE_RED,
-            "tv-centre": PAST_GREY, "baku": PAST_GREY, "baku-bay": PAST_GREY,
+            "tv-centre": PAST_GREY, "baku": PAST_GREY,
         }),
     ],
 )
@@ -375,7 +376,7 @@ def test_changing_the_narrative_goes_back_to_its_title():
     assert url(at) == {"narrative": RALLIES, "step": "0"}
     at.selectbox(key="p_narrative").set_value(CHRONOLOGY_ID).run()
     assert heading(at) == "Black January: the whole chronology"
-    assert "30 steps." in shown_text(at)
+    assert "31 steps." in shown_text(at)
     # Select options are plain text, not Markdown: no escaping backslashes.
     assert at.selectbox(key="p_narrative").options == [NIGHT_TITLE, RALLIES_TITLE, "Black January: the whole chronology"]
 

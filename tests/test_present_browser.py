@@ -98,7 +98,7 @@ def test_teachers_note_is_hidden_until_its_toggle_is_clicked(app_url, page_and_e
     page, errors = page_and_errors
     note = " ".join(catalog.narratives[NIGHT].steps[4].note.split())
     visit(page, f"{app_url}/present?narrative={NIGHT}&step=5")
-    expect(page.locator("h1")).to_have_text("Troops enter Baku by land and sea")
+    expect(page.locator("h1")).to_have_text("Soviet troops enter Baku")
     toggle = page.get_by_role("switch", name="Teacher's note")
     expect(toggle).not_to_be_checked()
     expect(page.get_by_text(note[:60], exact=False)).to_have_count(0)
@@ -128,7 +128,7 @@ def test_slide_fits_the_projector_in_large_type(app_url, browser, catalog, width
 
         passage = page.locator("blockquote p")
         expect(passage).to_have_text(re.compile(r"^Tanks crushed cars, and smoke grenades"))
-        window = page.get_by_test_id("stMarkdownContainer").locator("p").filter(has_text="step 9 of 15")
+        window = page.get_by_test_id("stMarkdownContainer").locator("p").filter(has_text="step 9 of 16")
         expect(window).to_have_count(1)
         expect(window).to_contain_text("19 Jan 1990")
         sizes = {"passage": font_px(passage), "window": font_px(window), "window date": font_px(window.locator("strong"))}
@@ -163,7 +163,7 @@ def test_present_in_russian(app_url, page_and_errors):
     expect(page.locator("h1")).to_have_text("Танки давят автомобили")  # the catalogue's text translated
     expect(page.get_by_role("button", name="Далее")).to_be_visible()
     expect(page.get_by_role("button", name="Назад")).to_be_visible()
-    expect(page.get_by_text("шаг 9 из 15", exact=False)).to_be_visible()
+    expect(page.get_by_text("шаг 9 из 16", exact=False)).to_be_visible()
     expect(page.get_by_text("19 января 1990", exact=False).first).to_be_visible()
     expect(page.get_by_text("цитата, язык: английский", exact=False).first).to_be_visible()  # the quote is not
     expect(page.get_by_test_id("stTopNavLink").filter(has_text="Презентация")).to_be_visible()

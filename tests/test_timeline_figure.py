@@ -545,8 +545,8 @@ def test_a_hostile_measure_in_the_link_is_shown_as_typed():
 def test_the_coverage_toggle_keeps_only_single_source_events(real):
     at = open_page("app_pages/figures.py")
     every = at.dataframe[1].value
-    assert len(every) == len(real.events) == 30
-    assert "30 events; 9 rest on a single source." in shown_text(at)
+    assert len(every) == len(real.events) == 31
+    assert "31 events; 9 rest on a single source." in shown_text(at)
     at.toggle(key="single_only").set_value(True).run()
     assert not at.exception
     single = at.dataframe[1].value
@@ -555,7 +555,7 @@ def test_the_coverage_toggle_keeps_only_single_source_events(real):
     assert set(single["sources"]) == {1}
     assert "Pogroms against Armenian residents of Baku" in list(single["event"])
     at.toggle(key="single_only").set_value(False).run()
-    assert len(at.dataframe[1].value) == 30
+    assert len(at.dataframe[1].value) == 31
 
 
 def test_sources_page_profiles_a_source_without_a_date(real):
@@ -564,7 +564,7 @@ def test_sources_page_profiles_a_source_without_a_date(real):
     text = shown_text(at)
     assert "Its date is not stated" in text
     teen = profile(real, "teen-voice")
-    assert f"Backs {len(teen.events)} of 30 events (1988–1990): Background and protest, " in text
+    assert f"Backs {len(teen.events)} of 31 events (1988–1990): Background and protest, " in text
     [alone] = [line for line in text.splitlines() if "Alone among the five" in line]
     assert "Pogroms against Armenian residents of Baku" in alone
     assert "Tanks crush cars" not in alone
