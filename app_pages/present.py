@@ -253,7 +253,9 @@ narrative = narrative_or_chronology(data, state.p_narrative, lang())
 shown = slides(data, narrative, lang())
 last = len(shown)
 state.p_step = min(state.p_step, last)
-state._present_url = present_params(state.p_narrative, state.p_step, room=state.get("p_room"),
+# The projector's link carries its room, to follow the lesson; the presenter's stays a plain link to the slide,
+# to share without handing over the lesson (its room lives in this session, and a reload opens a new one).
+state._present_url = present_params(state.p_narrative, state.p_step, room=state.get("p_room") if projector else None,
                                     view="projector" if projector else None)
 
 for notice in state.pop("present_notices", []):
