@@ -158,10 +158,11 @@ def translation_note() -> str:
     return catalogue_translation_note(found, lang()) if found is not None else ""
 
 
-def who_the_sources_are_line() -> None:
-    """Who the five sources are, in one line with a link to the Sources page: read before any passage."""
+def who_the_sources_are_line(link: bool = True) -> None:
+    """Who the five sources are, in one line, read before any passage; with a link to the Sources page unless told not to."""
     st.caption(md_escape(who_the_sources_are(catalog(), lang())))
-    st.page_link("app_pages/sources.py", label=_("sources_more"), icon=":material/menu_book:", query_params=with_lang({}))
+    if link:
+        st.page_link("app_pages/sources.py", label=_("sources_more"), icon=":material/menu_book:", query_params=with_lang({}))
 
 
 def translation_notice() -> None:
@@ -183,11 +184,14 @@ def show_problems(problems: list[Problem]) -> None:
     st.code("\n".join(str(p) for p in errors), language=None, wrap_lines=True)
 
 
-def attribution(catalog: Catalog, citation: Citation) -> str:
-    """Who says the passage, who published it, on whose authority, and in which language it is quoted."""
+def attribution(catalog: Catalog, citation: Citation, short: bool = False) -> str:
+    """Who says the passage, who published it, on whose authority, and in which language it is quoted.
+
+    `short`: the publisher without the text's title and date, for passages side by side.
+    """
     source = catalog.sources[citation.source]
-    quoted = _("quoted_in", language=language_name(source.language, lang()))
-    return f"{md_escape(citation_attribution(catalog, citation, lang()))} · {md_escape(quoted)}"
+    said = md_escape(citation_attribution(catalog, citation, lang(), short=short))
+    return said if short else f"{said} · {md_escape(_('quoted_in', language=language_name(source.language, lang())))}"
 
 
 def timing(catalog: Catalog, event: Event, expanded: bool = False) -> None:

@@ -8,7 +8,7 @@ from blackjanuary.i18n import language_name, measure_name
 from blackjanuary.provenance import country_name, who_the_sources_are
 from blackjanuary.sourcetext import highlighted_html, marks_for
 from blackjanuary.text import md_escape
-from blackjanuary.urls import event_params, source_from_params, source_params
+from blackjanuary.urls import event_params, present_params, source_from_params, source_params
 
 STYLE = """
 <style>
@@ -108,12 +108,18 @@ with text:
             st.markdown(f"**{_('passage_cited_for')}** {md_escape(event.title)}")
             st.markdown(f"> {md_escape(quote)}")
             st.caption(f"— {attribution(data, event.citations[target[1]])}. {_('highlighted_below')}")
-            st.page_link(
-                "app_pages/explore.py", label=_("back_to_event"), icon=":material/arrow_back:",
-                query_params=with_lang(event_params(event.id)),
-            )
+            if link.slide:
+                st.page_link(
+                    "app_pages/present.py", label=_("back_to_slide"), icon=":material/arrow_back:",
+                    query_params=with_lang(present_params(*link.slide)),
+                )
+            else:
+                st.page_link(
+                    "app_pages/explore.py", label=_("back_to_event"), icon=":material/arrow_back:",
+                    query_params=with_lang(event_params(event.id)),
+                )
     body = highlighted_html(data.texts[source.id], marks, titles, target)
     st.html(STYLE + f'<div class="bj-text">{body}</div>' + (SCROLL if target else ""), unsafe_allow_javascript=bool(target))
 
 state._sources_url = params
-set_url(source_params(state.source, *(target or (None, None))))
+set_url(source_params(state.source, *(target or (None, None)), slide=link.slide if target else None))

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import plotly.io as pio
 
-from .attribution import attribution_in, attribution_text, timing_lines
+from .attribution import attribution_in, attribution_text, citation_attribution, timing_lines
 from .basemap import map_note
 from .i18n import DEFAULT_LANGUAGE, format_day, language_or_default, tr
 from .loading import Catalog
@@ -57,6 +57,7 @@ h1 { font-size: 44px; line-height: 1.15; margin: 0.6rem 0 0.4rem; }
 h2 { font-size: 38px; line-height: 1.15; margin: 0.4rem 0 0.2rem; }
 .when { font-size: 24px; font-weight: bold; margin: 0 0 0.8rem; }
 .body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; align-items: start; }
+.body.wide { grid-template-columns: minmax(0, 1fr); }
 .map { width: 100%; height: auto; border-radius: 8px; border: 1px solid var(--line); display: block; }
 .map .label { font: bold 13px "DejaVu Sans Mono", monospace; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 .map .label.past { font-weight: normal; fill: #555; }
@@ -65,6 +66,8 @@ h2 { font-size: 38px; line-height: 1.15; margin: 0.4rem 0 0.2rem; }
 .key, .away, .source, .ref { font-size: 18px; color: var(--muted); }
 .away { color: var(--ink); }
 .dot { color: var(--accent); }
+.compared { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.4rem 1rem; }
+.compared blockquote { font-size: 1rem; }
 blockquote { margin: 0 0 0.6rem; padding-left: 0.9rem; border-left: 6px solid var(--accent);
              font: 26px/1.45 Georgia, "DejaVu Serif", serif; }
 details { margin-top: 1rem; font-size: 20px; }
@@ -95,6 +98,8 @@ summary { cursor: pointer; font-weight: bold; }
   /* The same for a fact from outside the texts, with its reference. */
   .context { font-size: 8.5pt; line-height: 1.25; }
   .slide:has(.context) .map { max-height: 7cm; }
+  .compared { grid-template-columns: 1fr 1fr; }
+  .compared blockquote { font-size: 10.5pt; }
 }
 """
 
@@ -212,6 +217,19 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _slide_passages(catalog: Catalog, slide: Slide, lang: str) -> str:
+    """The slide's passage and its attribution; where the step compares the sources, one passage of each."""
+    if not slide.compared:
+        return (f'<blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>\n'
+                f'      <p class="source">— {html_escape(attribution_in(catalog, slide.citation, lang))}</p>')
+    items = "".join(
+        f'<li><blockquote>{html_escape(" ".join(c.quote.split()))}</blockquote>'
+        f'<p class="source">— {html_escape(citation_attribution(catalog, c, lang, short=True))}</p></li>'
+        for c in slide.compared
+    )
+    return f'<p><strong>{html_escape(tr(lang, "each_source_says"))}</strong></p><ul class="compared">{items}</ul>'
+
+
 def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_LANGUAGE) -> str:
     event = slide.event
     map_svg = svg_map(
@@ -241,20 +259,22 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
         )
     context = f'<p class="ref context">{html_escape(line)}</p>' if (line := context_line(event, lang)) else ""
     step_of = tr(lang, "step_n_of", n=slide.number, count=count)
-    return f"""
-<section class="slide" id="step-{slide.number}" aria-label="{html_escape(_capitalised(step_of))}">
-  <h2>{html_escape(event.title)}</h2>
-  <p class="when">{html_escape(slide.window)} · {html_escape(step_of)}</p>
-  <div class="body">
-    <div>
+    passages = _slide_passages(catalog, slide, lang)
+    # A step that compares the sources gives them the slide, as on the Present page: its place is Baku as a whole.
+    map_block = "" if slide.compared else f"""<div>
       {map_svg}
       <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#555">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
       {html_escape(tr(lang, "coastline_credit"))}</p>
       {away}
-    </div>
+    </div>"""
+    return f"""
+<section class="slide" id="step-{slide.number}" aria-label="{html_escape(_capitalised(step_of))}">
+  <h2>{html_escape(event.title)}</h2>
+  <p class="when">{html_escape(slide.window)} · {html_escape(step_of)}</p>
+  <div class="{"body wide" if slide.compared else "body"}">
+    {map_block}
     <div>
-      <blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>
-      <p class="source">— {html_escape(attribution_in(catalog, slide.citation, lang))}</p>
+      {passages}
       <p>{html_escape(" ".join(event.summary.split()))}</p>
       {time_ref}
       {context}

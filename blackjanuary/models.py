@@ -318,6 +318,8 @@ class NarrativeStep(Record):
     note: Text | None = None
     view: MapView | None = None
     quote: int = Field(default=0, ge=0, description="which of the event's citations the slide shows")
+    # A step that asks how the sources differ shows one passage of each source, side by side.
+    compare: bool = False
 
 
 class Narrative(Record):

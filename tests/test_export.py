@@ -187,7 +187,16 @@ def chosen_quotes(narrative_id: str) -> tuple[list[str], list[int]]:
     [narrative] = [n for n in yaml.safe_load((DATA / "narratives.yaml").read_text(encoding="utf-8")) if n["id"] == narrative_id]
     events = {e["id"]: e for e in yaml.safe_load((DATA / "events.yaml").read_text(encoding="utf-8"))}
     indices = [step.get("quote", 0) for step in narrative["steps"]]
-    quotes = [events[step["event"]]["citations"][i]["quote"] for step, i in zip(narrative["steps"], indices)]
+    quotes = []
+    for step, i in zip(narrative["steps"], indices):
+        citations = events[step["event"]]["citations"]
+        if step.get("compare"):  # one passage of each source, the first it has, in the order they are cited
+            firsts = {}
+            for citation in citations:
+                firsts.setdefault(citation["source"], citation["quote"])
+            quotes += firsts.values()
+        else:
+            quotes.append(citations[i]["quote"])
     return [" ".join(q.split()) for q in quotes], indices
 
 
@@ -343,7 +352,8 @@ def test_the_night_in_each_language(catalog, night_in, lang):
     assert headings == [texts.get(("events", s.event, "title")) or f"{mark} {catalog.event(s.event).title}"
                         for s in narrative.steps]
     # The quotes stay verbatim, in English, whatever the language.
-    assert blockquotes(text) == [html_escape(" ".join(s.citation.quote.split())) for s in slides(catalog, narrative)]
+    assert blockquotes(text) == [html_escape(" ".join(c.quote.split()))
+                                 for s in slides(catalog, narrative) for c in (s.compared or (s.citation,))]
     assert html_escape(tr(lang, "teachers_note")) in text
     assert html_escape(tr(lang, "slide_away", places=catalog.places["moscow-kremlin"].name_in(lang))) in text
     assert {"az": "20 yanvar 1990", "ru": "20 января 1990"}[lang] in text

@@ -5,7 +5,7 @@ import re
 
 import pytest
 import yaml
-from helpers import DATA, open_page, unescape
+from helpers import APP, DATA, TIMEOUT, open_page, unescape
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT
 from streamlit.testing.v1 import AppTest
 
@@ -252,10 +252,10 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
     assert content_notes(at) == []
 
     # What a presentation clicker sends, PageDown and PageUp.
-    at.button(key="clicker-next").click().run()
+    at.button(key="key-PageDown").click().run()
     assert heading(at) == shown[1].event.title
     assert url(at) == {"narrative": NIGHT, "step": "2"}
-    at.button(key="clicker-prev").click().run()
+    at.button(key="key-PageUp").click().run()
     assert heading(at) == shown[0].event.title
     at.button(key="prev").click().run()
     assert heading(at) == NIGHT_TITLE
@@ -269,7 +269,7 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
 def test_the_last_step_has_no_next(catalog):
     at = present({"narrative": NIGHT, "step": "16"})
     assert heading(at) == "Mass funeral procession"
-    assert at.button(key="next").disabled and at.button(key="clicker-next").disabled
+    assert at.button(key="next").disabled and at.button(key="key-PageDown").disabled and at.button(key="key-Right").disabled
     assert not at.button(key="prev").disabled
 
 
@@ -326,17 +326,27 @@ def test_bad_links_fall_back_with_a_notice(query, notices, title, fallback):
     assert url(at) == fallback
 
 
-def test_teachers_note_is_hidden_until_asked_for(catalog):
-    note = catalog.narratives[NIGHT].steps[4].note
+def test_the_teachers_note_is_on_the_presenter_view_not_the_projector(catalog):
+    note = " ".join(catalog.narratives[NIGHT].steps[4].note.split())
     at = present({"narrative": NIGHT, "step": "5"})
     assert heading(at) == "Soviet troops enter Baku"
-    toggle = at.toggle(key="p_note")
-    assert toggle.label == "Teacher's note" and toggle.value is False
-    assert not at.info
-    assert "Compare the" not in shown_text(at)
-    toggle.set_value(True).run()
-    assert [unescape(i.value) for i in at.info] == [" ".join(note.split())]
-    assert unescape(at.info[0].value).startswith("The second block: around midnight.")
+    assert f"**Teacher's note** (not shown on the projector): {note}" in shown_text(at)
+    assert note.startswith("The second block: around midnight.")
+    projector = present({"narrative": NIGHT, "step": "5", "view": "projector"})
+    assert heading(projector) == "Soviet troops enter Baku"
+    assert "The second block" not in shown_text(projector) and "Teacher's note" not in shown_text(projector)
+
+
+def test_the_projector_view_has_no_controls_and_the_presenter_a_link_to_it():
+    projector = present({"narrative": NIGHT, "step": "5", "view": "projector"})
+    assert not projector.exception
+    assert not projector.selectbox and not projector.get("link_button") and not projector.get("download_button")
+    assert {b.key for b in projector.button} == {"key-Left", "key-Right", "key-PageUp", "key-PageDown"}
+    presenter = present({"narrative": NIGHT, "step": "5"})
+    [link] = presenter.get("link_button")
+    assert link.proto.label == "Open the projector view"
+    assert re.fullmatch(r"\?narrative=night-hour-by-hour&step=5&room=[a-z2-9]{8}&view=projector", link.proto.url)
+    assert "room" not in url(presenter)  # the presenter's own link is a plain one, to share without the lesson
 
 
 @pytest.mark.parametrize(
@@ -364,7 +374,13 @@ def test_the_map_uses_the_steps_view_and_lists_places_outside_baku(catalog):
     at = present({"narrative": NIGHT, "step": "1"})
     moscow = catalog.places["moscow-kremlin"].name
     assert moscow == "Moscow, the Kremlin"
-    assert f"This step: {moscow}, outside the map of Baku" in shown_text(at)
+    assert f"This step: {moscow}, far from Baku; the line joins it to Baku" in shown_text(at)
+    # The map shows Moscow itself, joined to Baku, with the distance between them: not an empty map of Baku.
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    labels = next(layer for layer in deck["layers"] if layer["id"] == "away-labels")["data"]
+    assert {row["name"] for row in labels} == {moscow, "Baku", "1,930 km"}  # geodesic, WGS84
+    [line] = next(layer for layer in deck["layers"] if layer["id"] == "away-line")["data"]
+    assert line["from"] == [49.88222, 40.39528] and line["to"] == [37.61749, 55.75202]
 
 
 def test_changing_the_narrative_goes_back_to_its_title():
@@ -391,7 +407,11 @@ def test_every_step_renders(catalog, narrative_id):
         assert heading(at) == slide.event.title
         text = shown_text(at)
         assert f"step {slide.number} of {len(shown)}" in text
-        assert f"> {' '.join(slide.citation.quote.split())}" in text
+        for citation in slide.compared or (slide.citation,):
+            assert f"> {' '.join(citation.quote.split())}" in text
+        if slide.compared:  # the sources side by side take the whole slide
+            assert not at.get("deck_gl_json_chart")
+            continue
         drawn = place_colours(at)
         assert {p.id for p in slide.places if p.in_baku} == {p for p, c in drawn.items() if c == ACTIVE_RED}
         for place in slide.away:
@@ -423,12 +443,11 @@ def test_hostile_text_is_shown_as_text(hostile_present_data, monkeypatch):
         assert f"{narrative.title}" in at.selectbox(key="p_narrative").options
         seen = markdown_shown(at)
         at.selectbox(key="p_step").set_value(1).run()
-        at.toggle(key="p_note").set_value(True).run()
         for slide in slides(catalog, narrative):
             at.selectbox(key="p_step").set_value(slide.number).run()
             assert not at.exception
             assert heading(at) == slide.event.title and HOSTILE in slide.event.title
-            assert [unescape(i.value) for i in at.info] == [" ".join(slide.note.split())]
+            assert any(" ".join(slide.note.split()) in unescape(m.value) for m in at.markdown)
             assert any(HOSTILE in unescape(c.value) for c in at.caption)  # the source's publisher and title
             if slide.event.id == QUOTED_EVENT and slide.citation.quote == f"{QUOTE} {HOSTILE}":
                 assert f"> {md_escape(slide.citation.quote)}" in [m.value for m in at.markdown]
@@ -439,3 +458,17 @@ def test_hostile_text_is_shown_as_text(hostile_present_data, monkeypatch):
         assert sum(HOSTILE in unescape(text) for text in seen) > 3 * len(narrative.steps)
         # Nothing from the data goes into raw HTML: the one st.html is the page's own style.
         assert all("__pwned" not in h.proto.body for h in at.get("html"))
+
+
+def test_read_it_in_the_source_leads_back_to_the_slide():
+    at = present({"narrative": NIGHT, "step": "5"})
+    [link] = [p for p in at.get("page_link") if p.proto.label == "Read it in the source"]
+    query = dict(part.split("=") for part in link.proto.query_string.split("&")) if link.proto.query_string else {}
+    assert {k: query[k] for k in ("narrative", "step")} == {"narrative": NIGHT, "step": "5"}
+    source = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    source.query_params.clear()
+    source.query_params.update(query)
+    source = source.switch_page("app_pages/sources.py").run()
+    [back] = [p for p in source.get("page_link") if p.proto.label == "Back to the slide"]
+    assert back.proto.page == "present"
+    assert not [p for p in source.get("page_link") if p.proto.label == "Back to the event"]

@@ -94,25 +94,6 @@ def test_arrow_and_page_keys_step_through_the_narrative(app_url, page_and_errors
     assert errors.errors == []
 
 
-def test_teachers_note_is_hidden_until_its_toggle_is_clicked(app_url, page_and_errors, catalog):
-    page, errors = page_and_errors
-    note = " ".join(catalog.narratives[NIGHT].steps[4].note.split())
-    visit(page, f"{app_url}/present?narrative={NIGHT}&step=5")
-    expect(page.locator("h1")).to_have_text("Soviet troops enter Baku")
-    toggle = page.get_by_role("switch", name="Teacher's note")
-    expect(toggle).not_to_be_checked()
-    expect(page.get_by_text(note[:60], exact=False)).to_have_count(0)
-    expect(page.get_by_test_id("stAlertContentInfo")).to_have_count(0)
-
-    page.get_by_text("Teacher's note", exact=True).click()
-    expect(toggle).to_be_checked()
-    info = page.get_by_test_id("stAlertContentInfo")
-    expect(info).to_be_visible()
-    expect(info).to_have_text(note)
-    settle(page)
-    assert errors.errors == []
-
-
 # --- projector type --------------------------------------------------------------------
 
 
