@@ -48,6 +48,8 @@ st.html(
     .stMainBlockContainer [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #222 !important; }
     .stMainBlockContainer [data-baseweb="select"] div { font-size: 20px; }
     .stMainBlockContainer .stButton button p { font-size: 22px !important; }
+    /* A button's label keeps the button's own colour: the dark body type above would be dark on dark red. */
+    .stMainBlockContainer button [data-testid="stMarkdownContainer"] p { color: inherit !important; }
     .st-key-language [data-testid="stMarkdownContainer"] p { font-size: 14px !important; }
     .st-key-clicker { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
     /* A phone: type that still reads, and long words (Russian, Azerbaijani) hyphenated, not cut. */
