@@ -33,6 +33,14 @@ def _(key: str, **values: object) -> str:
     return tr(lang(), key, **values)
 
 
+FRAME_CSS = Path(__file__).resolve().parent.parent / "app_assets" / "frame.css"
+
+
+def frame_style() -> None:
+    """The stylesheet every page shares (app_assets/frame.css): contrast and focus that Streamlit's defaults lack."""
+    st.html(f"<style>{FRAME_CSS.read_text(encoding='utf-8')}</style>")
+
+
 def choose_language() -> None:
     """The language switch at the top of every page; a link's `lang` sets it on arrival."""
     state = st.session_state
