@@ -1,4 +1,5 @@
-# `make run` starts the app; `make test` runs every test. Both set up .venv and build the Explore component first.
+# `make run` starts the app; `make test` runs every test. Both set up .venv and build the Explore component
+# and the streets basemap first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,15 +7,18 @@ NODE_MODULES := node_modules/.package-lock.json
 COMPONENT := $(foreach name,explorer offline explorer-hooks offline-hooks,blackjanuary/component/$(name).js)
 NODE_BIN := node_modules/.bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# OpenStreetMap extracts the streets basemap is built from (see README, "The streets basemap").
+OSM_DIR ?= ../shared/osm
+BASEMAP := static/streets/manifest.json
 
-.PHONY: run test fast check validate browser nginx node component lock
+.PHONY: run test fast check validate browser nginx node component basemap lock
 
-run: $(VENV)/installed $(COMPONENT)
+run: $(VENV)/installed $(COMPONENT) $(BASEMAP)
 	$(BIN)/streamlit run app.py
 
-test: check $(VENV)/installed browser nginx $(COMPONENT)
+test: check $(VENV)/installed browser nginx $(COMPONENT) $(BASEMAP)
 	node --test frontend/test/
-	$(BIN)/python -m pytest
+	OSM_DIR=$(OSM_DIR) $(BIN)/python -m pytest
 
 # The quick local loop: everything but the tests that drive Chromium.
 fast: $(VENV)/installed $(COMPONENT)
@@ -80,3 +84,11 @@ $(COMPONENT) &: $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
 	node frontend/build.mjs
 
 component: $(COMPONENT)
+
+# The streets basemap, built from $(OSM_DIR) into static/streets/ (not committed: OpenStreetMap's data).
+# Without that folder the script says so and writes nothing: the app keeps the coarse coastline and says
+# on the map that the streets are missing, and the next make tries again.
+$(BASEMAP): tools/build_basemap.py static/absheron-land.geojson $(wildcard $(OSM_DIR)/*.geojson) | $(VENV)/installed
+	$(BIN)/python tools/build_basemap.py --osm $(OSM_DIR)
+
+basemap: $(BASEMAP)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.shared import _, checked, choose_language, show_problems, translation_notice
+from app_pages.shared import _, checked, choose_language, frame_style, show_problems, translation_notice
 from blackjanuary import explore_state
 from blackjanuary.i18n import language_or_default, tr
 
@@ -12,6 +12,7 @@ st.set_page_config(
     page_title=tr(arriving, "page_title"), page_icon="app_assets/favicon.svg", layout="wide",
     menu_items={"About": tr(arriving, "about_app"), "Get help": None, "Report a bug": None},
 )
+frame_style()
 choose_language()
 explore_state.write_back(st.session_state)
 

@@ -25,6 +25,7 @@ from app_pages.shared import (
     translation_note,
     url_params,
     view_for,
+    who_the_sources_are_line,
     with_lang,
 )
 from blackjanuary import explore_state
@@ -87,6 +88,7 @@ explore_state.read_link(state, url_params(), data, lang())
 state.setdefault("tiles", tiles_from_env())
 st.title(_("explore_title"))
 st.caption(" ".join(filter(None, [_("explore_intro"), translation_note()])))
+who_the_sources_are_line()
 for notice in state.pop("notices", []):
     st.warning(md_escape(notice), icon=":material/link_off:")
 controls = st.columns([3, 2, 6], vertical_alignment="bottom")

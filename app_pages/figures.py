@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages.shared import _, catalog, lang, set_url, url_params
 from blackjanuary.claims import claims_figure, claims_for, coverage, measures, spread_note
-from blackjanuary.i18n import measure_name
+from blackjanuary.i18n import format_number, measure_name
 from blackjanuary.text import md_escape
 from blackjanuary.urls import figures_params, measure_from_params
 
@@ -46,7 +46,8 @@ st.subheader(md_escape(measure_name(measure, lang())))
 st.markdown(md_escape(spread_note(data, claims, lang())))
 st.plotly_chart(claims_figure(data, measure, lang()), key=f"claims-{measure}", config={"displayModeBar": False})
 st.caption(_("chart_key"))
-st.dataframe(
+# A static table: every column's text wraps, so a long wording or passage is read whole, not cut at a cell's edge.
+st.table(
     pd.DataFrame(
         [
             {
@@ -55,22 +56,16 @@ st.dataframe(
                 _("col_authority"): c.authority or _("no_authority"),
                 _("col_wording"): c.wording,
                 _("col_kind"): _(f"qualifier_{c.qualifier.value}"),
-                _("col_low"): c.low,
-                _("col_high"): c.high,
+                _("col_low"): format_number(c.low, lang()),
+                _("col_high"): format_number(c.high, lang()),
                 _("col_reading"): c.reading or "",
-                _("col_scope"): c.scope or "",
+                _("col_scope"): " ".join((c.scope or "").split()),
                 _("col_passage"): " ".join(c.quote.split()),
             }
             for c in claims
         ]
     ),
     hide_index=True,
-    width="stretch",
-    column_config={
-        _("col_low"): st.column_config.NumberColumn(format="localized"),
-        _("col_high"): st.column_config.NumberColumn(format="localized"),
-        _("col_passage"): st.column_config.TextColumn(width="large"),
-    },
 )
 
 st.header(_("coverage_title"))

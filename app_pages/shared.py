@@ -16,8 +16,11 @@ from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event
 from blackjanuary.offline_explorer import FILENAME as EXPLORER_FILENAME
 from blackjanuary.offline_explorer import explorer_file
+from blackjanuary.provenance import who_the_sources_are
 from blackjanuary.range_view import RangeView, range_view
+from blackjanuary.streets import manifest_path
 from blackjanuary.text import md_escape
+from blackjanuary.translations import translation_note as catalogue_translation_note
 from blackjanuary.translations import untranslated_notice
 from blackjanuary.urls import page_params, with_language
 
@@ -30,6 +33,14 @@ def lang() -> str:
 def _(key: str, **values: object) -> str:
     """An interface text in the current language."""
     return tr(lang(), key, **values)
+
+
+FRAME_CSS = Path(__file__).resolve().parent.parent / "app_assets" / "frame.css"
+
+
+def frame_style() -> None:
+    """The stylesheet every page shares (app_assets/frame.css): contrast and focus that Streamlit's defaults lack."""
+    st.html(f"<style>{FRAME_CSS.read_text(encoding='utf-8')}</style>")
 
 
 def choose_language() -> None:
@@ -63,10 +74,12 @@ def set_url(params: dict[str, str]) -> None:
 
 
 def _data_key() -> tuple:
-    """The data folder and its files' change times: editing a file reloads the catalogue."""
+    """The data folder and its files' change times: editing a file, or building the streets basemap
+    (a line place may follow one of its roads), reloads the catalogue."""
     data_dir = data_dir_from_env().resolve()
     stamps: list[tuple[str, int | None]] = []
-    for path in [*(data_dir / name for name in FILES.values()), *sorted((data_dir / "sources").glob("*"))]:
+    files = [*(data_dir / name for name in FILES.values()), *sorted((data_dir / "sources").glob("*")), manifest_path()]
+    for path in files:
         try:
             stamps.append((path.name, path.stat().st_mtime_ns))
         except OSError:
@@ -167,7 +180,14 @@ def view_for(range_key: str) -> RangeView:
 def translation_note() -> str:
     """A line saying that the catalogue's text is translated and the quotes are not; empty in English."""
     found, _ = checked()
-    return tr(lang(), "translation_note") if found is not None and lang() in found.translations else ""
+    return catalogue_translation_note(found, lang()) if found is not None else ""
+
+
+def who_the_sources_are_line(link: bool = True) -> None:
+    """Who the five sources are, in one line, read before any passage; with a link to the Sources page unless told not to."""
+    st.caption(md_escape(who_the_sources_are(catalog(), lang())))
+    if link:
+        st.page_link("app_pages/sources.py", label=_("sources_more"), icon=":material/menu_book:", query_params=with_lang({}))
 
 
 def translation_notice() -> None:
@@ -189,11 +209,14 @@ def show_problems(problems: list[Problem]) -> None:
     st.code("\n".join(str(p) for p in errors), language=None, wrap_lines=True)
 
 
-def attribution(catalog: Catalog, citation: Citation) -> str:
-    """Who says the passage, who published it, on whose authority, and in which language it is quoted."""
+def attribution(catalog: Catalog, citation: Citation, short: bool = False) -> str:
+    """Who says the passage, who published it, on whose authority, and in which language it is quoted.
+
+    `short`: the publisher without the text's title and date, for passages side by side.
+    """
     source = catalog.sources[citation.source]
-    quoted = _("quoted_in", language=language_name(source.language, lang()))
-    return f"{md_escape(citation_attribution(catalog, citation, lang()))} · {md_escape(quoted)}"
+    said = md_escape(citation_attribution(catalog, citation, lang(), short=short))
+    return said if short else f"{said} · {md_escape(_('quoted_in', language=language_name(source.language, lang())))}"
 
 
 def timing(catalog: Catalog, event: Event, expanded: bool = False) -> None:

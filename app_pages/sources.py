@@ -5,9 +5,10 @@ import streamlit as st
 from app_pages.shared import _, attribution, catalog, lang, set_url, url_params, with_lang
 from blackjanuary.claims import SourceProfile, profile
 from blackjanuary.i18n import language_name, measure_name
+from blackjanuary.provenance import country_name, who_the_sources_are
 from blackjanuary.sourcetext import highlighted_html, marks_for
 from blackjanuary.text import md_escape
-from blackjanuary.urls import event_params, source_from_params, source_params
+from blackjanuary.urls import event_params, present_params, source_from_params, source_params
 
 STYLE = """
 <style>
@@ -60,6 +61,7 @@ def _profile(about: SourceProfile) -> None:
 
 st.title(_("sources_title"))
 st.caption(_("sources_intro"))
+st.info(md_escape(who_the_sources_are(data, lang())), icon=":material/groups:")
 for notice in notices:
     st.warning(md_escape(notice), icon=":material/link_off:")
 
@@ -80,6 +82,8 @@ with meta:
         "fact_date_note": source.published_note,
         "fact_byline": source.byline,
         "fact_genre": source.genre,
+        "fact_country": country_name(source.country, lang()),
+        "fact_occasion": source.occasion,
         "fact_language": language_name(source.language, lang()),
         "fact_trimmed": source.trimmed,
     }
@@ -104,12 +108,19 @@ with text:
             st.markdown(f"**{_('passage_cited_for')}** {md_escape(event.title)}")
             st.markdown(f"> {md_escape(quote)}")
             st.caption(f"— {attribution(data, event.citations[target[1]])}. {_('highlighted_below')}")
-            st.page_link(
-                "app_pages/explore.py", label=_("back_to_event"), icon=":material/arrow_back:",
-                query_params=with_lang(event_params(event.id)),
-            )
+            if link.slide:
+                st.page_link(
+                    "app_pages/present.py", label=_("back_to_slide"), icon=":material/arrow_back:",
+                    query_params=with_lang(present_params(*link.slide)),
+                )
+            else:
+                st.page_link(
+                    "app_pages/explore.py", label=_("back_to_event"), icon=":material/arrow_back:",
+                    query_params=with_lang(event_params(event.id)),
+                )
     body = highlighted_html(data.texts[source.id], marks, titles, target, lang())
     st.html(STYLE + f'<div class="bj-text">{body}</div>' + (SCROLL if target else ""), unsafe_allow_javascript=bool(target))
 
 state._sources_url = params
-set_url(source_params(state.source, *(target or (None, None))))
+marked_event, marked_quote = target or (None, None)
+set_url(source_params(state.source, marked_event, marked_quote, slide=link.slide if target else None))

@@ -21,13 +21,15 @@ def attribution_text(source: Source, lang: str = "en") -> str:
     return f"{source.publisher}, “{source.title}” ({published})"
 
 
-def citation_attribution(catalog: Catalog, passage: Citation | Claim, lang: str = "en") -> str:
+def citation_attribution(catalog: Catalog, passage: Citation | Claim, lang: str = "en", short: bool = False) -> str:
     """The passage's speaker, if the text quotes or reports one, then the publication, then any authority.
 
     "Azer Garayev, political analyst, quoted by Trend News Agency, “…” (19 January 2026)";
     "…, on the authority of “According to official Azerbaijani data”" only where the quote says so.
+    `short` names the publisher without the title and date, for passages shown side by side.
     """
-    published = attribution_text(catalog.sources[passage.source], lang)
+    source = catalog.sources[passage.source]
+    published = source.publisher if short else attribution_text(source, lang)
     speaker = catalog.speaker(passage)
     if speaker is None:
         text = published

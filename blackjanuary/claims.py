@@ -72,6 +72,11 @@ def spread_note(catalog: Catalog, claims: list[Claim], lang: str = "en") -> str:
         # The same number, but perhaps with different qualifiers: quote each.
         same = "; ".join(cited(c) for c in numbers)
         return tr(lang, "spread_same", value=f"{low_value:,}", claims=same) + bounds + in_words
+    if low is high:  # one source's own range holds every other number: the spread is inside it, not between sources
+        others = "; ".join(f"{_lowest(c):,} ({cited(c)})" for c in numbers if c is not low)
+        key = "spread_within_one" if others else "spread_only"
+        return (tr(lang, key, low=f"{low_value:,}", high=f"{high_value:,}", claim=cited(low), others=others)
+                + bounds + in_words)
     percent = (
         tr(lang, "spread_percent", percent=f"{(high_value - low_value) / low_value * 100:,.0f}") if low_value else ""
     )

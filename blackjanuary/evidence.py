@@ -143,3 +143,25 @@ def count_problems(event: Event) -> list[tuple[str, str]]:
                     f"{cited}; name the sources, or cite exactly those it counts",
                 ))
     return out
+
+
+def edge_precision(event: Event, value: datetime, closing: bool = False) -> str:
+    """The precision an edge can be said at: the event's, except an approximate edge at midnight that nothing times.
+
+    Such an edge claims only its date (evidence.edge_supported reads it so),
+    and on the first of a year or a month, where the evidence names no day,
+    only the year or the month: "from 1989", not "from 1 Jan 1989, about 00:00".
+    """
+    precision = event.precision.value
+    local = value.astimezone(BAKU)
+    if precision != "approximate" or (local.hour, local.minute) != (0, 0):
+        return precision
+    evidence = evidence_text(event)
+    if clock_written(evidence, local):
+        return precision
+    day = local - timedelta(minutes=1) if closing else local
+    if (day.month, day.day) in dates_written(evidence):
+        return "day"
+    if (local.month, local.day) == (1, 1):
+        return "year"
+    return "month" if local.day == 1 else "day"

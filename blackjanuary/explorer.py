@@ -11,9 +11,21 @@ import json
 import os
 from datetime import datetime, timedelta
 
-from .basemap import LABEL_SIZE, basemap_spec
+from .basemap import LABEL_SIZE, basemap_spec, catalogue_names
 from .i18n import tr
-from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, MAX_LABELS, STREET_WIDTH_M, _labels, _ribbon, fit_view
+from .maps import (
+    COLOURS,
+    FIT_SHARE,
+    LABEL_COLOUR,
+    MAP_WIDTH_GUESS,
+    MARK,
+    MARK_SIZE,
+    MAX_LABELS,
+    STREET_WIDTH_M,
+    _labels,
+    _ribbon,
+    fit_view,
+)
 from .panel import MAX_LISTED, panel_data
 from .range_view import RangeView
 from .timeline import describe_event_window, describe_step, format_local, step_label
@@ -201,12 +213,13 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
         ],
         "rows": view.layout.row_count,
         "axis": _axis(view, lang),
-        "basemap": basemap_spec(lang),
+        "basemap": basemap_spec(lang, catalogue_names(view.catalog.places.values(), lang)),
         "view": fit_view(baku_points) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
         "style": {
             "colours": {STATUS_CODES[k]: v for k, v in COLOURS.items()}, "mark": MARK,
             "mark_size": {"a": MARK_SIZE[True], "o": MARK_SIZE[False], "p": MARK_SIZE[False], "f": MARK_SIZE[False]},
             "label_size": LABEL_SIZE, "label_colour": LABEL_COLOUR, "max_labels": MAX_LABELS,
+            "fit_span": MAP_WIDTH_GUESS * FIT_SHARE,
             "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK, "row_height": ROW_HEIGHT,
             "margin_left": MARGIN["l"], "play_per_second": PLAY_STEPS_PER_SECOND,
             "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open_end": OPEN_END, "open_start": OPEN_START},

@@ -18,15 +18,18 @@ from datetime import date, timedelta
 
 import plotly.io as pio
 
-from .attribution import attribution_in, attribution_text, timing_lines
+from .attribution import attribution_in, attribution_text, citation_attribution, timing_lines
+from .basemap import map_note
 from .i18n import DEFAULT_LANGUAGE, format_day, language_or_default, tr
 from .loading import Catalog
 from .models import Narrative
 from .present import CHRONOLOGY_ID, Slide, chronology, slides
+from .provenance import context_line, who_the_sources_are
 from .svgmap import svg_map
 from .text import html_escape, script_json
 from .timeline import TimeRange
 from .timeline_figure import layout_timeline, timeline_figure, timeline_height
+from .translations import translation_note
 from .translations import untranslated_notice as translation_notice
 
 MAP_SIZE = (640, 400)
@@ -54,13 +57,17 @@ h1 { font-size: 44px; line-height: 1.15; margin: 0.6rem 0 0.4rem; }
 h2 { font-size: 38px; line-height: 1.15; margin: 0.4rem 0 0.2rem; }
 .when { font-size: 24px; font-weight: bold; margin: 0 0 0.8rem; }
 .body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; align-items: start; }
+.body.wide { grid-template-columns: minmax(0, 1fr); }
 .map { width: 100%; height: auto; border-radius: 8px; border: 1px solid var(--line); display: block; }
 .map .label { font: bold 13px "DejaVu Sans Mono", monospace; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 .map .label.past { font-weight: normal; fill: #555; }
 .map .landmark { font: 12px "DejaVu Sans", sans-serif; fill: #5a6e82; }
+.map .street { font: 10px "DejaVu Sans", sans-serif; fill: #69604f; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .key, .away, .source, .ref { font-size: 18px; color: var(--muted); }
 .away { color: var(--ink); }
 .dot { color: var(--accent); }
+.compared { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.4rem 1rem; }
+.compared blockquote { font-size: 1rem; }
 blockquote { margin: 0 0 0.6rem; padding-left: 0.9rem; border-left: 6px solid var(--accent);
              font: 26px/1.45 Georgia, "DejaVu Serif", serif; }
 details { margin-top: 1rem; font-size: 20px; }
@@ -88,6 +95,11 @@ summary { cursor: pointer; font-weight: bold; }
   .timing p, .timing ul { margin: 0.08cm 0; }
   .timing ul { padding-left: 0.45cm; }
   .slide:has(.timing) .map { max-height: 8.5cm; }
+  /* The same for a fact from outside the texts, with its reference. */
+  .context { font-size: 8.5pt; line-height: 1.25; }
+  .slide:has(.context) .map { max-height: 7cm; }
+  .compared { grid-template-columns: 1fr 1fr; }
+  .compared blockquote { font-size: 10.5pt; }
 }
 """
 
@@ -182,9 +194,12 @@ def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lan
         + "</li>"
         for s in cited
     )
-    notes = [tr(lang, "translation_note")] if lang != DEFAULT_LANGUAGE else []
+    notes = [who_the_sources_are(catalog, lang)]
+    notes += [note] if (note := translation_note(catalog, lang)) else []
     notice = translation_notice(catalog, lang)
     notes += [notice] if notice else []
+    # Once here rather than under every map: a longer key would push slides onto a second printed page.
+    notes.append(f"{tr(lang, 'coastline_credit')}. {map_note(lang)}")
     translated = "".join(f'<p class="ref">{html_escape(note)}</p>' for note in notes)
     return f"""
 <section class="slide" id="title" aria-label="{html_escape(tr(lang, "title_slide"))}">
@@ -200,6 +215,19 @@ def _title_slide(catalog: Catalog, narrative: Narrative, shown: list[Slide], lan
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _slide_passages(catalog: Catalog, slide: Slide, lang: str) -> str:
+    """The slide's passage and its attribution; where the step compares the sources, one passage of each."""
+    if not slide.compared:
+        return (f'<blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>\n'
+                f'      <p class="source">— {html_escape(attribution_in(catalog, slide.citation, lang))}</p>')
+    items = "".join(
+        f'<li><blockquote>{html_escape(" ".join(c.quote.split()))}</blockquote>'
+        f'<p class="source">— {html_escape(citation_attribution(catalog, c, lang, short=True))}</p></li>'
+        for c in slide.compared
+    )
+    return f'<p><strong>{html_escape(tr(lang, "each_source_says"))}</strong></p><ul class="compared">{items}</ul>'
 
 
 def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -229,23 +257,27 @@ def _step_slide(catalog: Catalog, slide: Slide, count: int, lang: str = DEFAULT_
             f'<div class="ref timing"><p><strong>{html_escape(tr(lang, "when_by_source"))}</strong></p>'
             f"{said}<ul>{items}</ul></div>"
         )
+    context = f'<p class="ref context">{html_escape(line)}</p>' if (line := context_line(event, lang)) else ""
     step_of = tr(lang, "step_n_of", n=slide.number, count=count)
+    passages = _slide_passages(catalog, slide, lang)
+    # A step that compares the sources gives them the slide, as on the Present page: its place is Baku as a whole.
+    map_block = "" if slide.compared else f"""<div>
+      {map_svg}
+      <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#555">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
+      {html_escape(tr(lang, "coastline_credit"))}</p>
+      {away}
+    </div>"""
     return f"""
 <section class="slide" id="step-{slide.number}" aria-label="{html_escape(_capitalised(step_of))}">
   <h2>{html_escape(event.title)}</h2>
   <p class="when">{html_escape(slide.window)} · {html_escape(step_of)}</p>
-  <div class="body">
+  <div class="{"body wide" if slide.compared else "body"}">
+    {map_block}
     <div>
-      {map_svg}
-      <p class="key"><span class="dot">●</span> {html_escape(tr(lang, "slide_this_step"))} · <span style="color:#6e6e6e">●</span> {html_escape(tr(lang, "export_earlier_steps"))} ·
-      {html_escape(tr(lang, "coastline_credit"))}</p>
-      {away}
-    </div>
-    <div>
-      <blockquote>{html_escape(" ".join(slide.citation.quote.split()))}</blockquote>
-      <p class="source">— {html_escape(attribution_in(catalog, slide.citation, lang))}</p>
+      {passages}
       <p>{html_escape(" ".join(event.summary.split()))}</p>
       {time_ref}
+      {context}
       {note}
     </div>
   </div>

@@ -27,8 +27,10 @@ from .attribution import attribution_in, attribution_text
 from .i18n import DEFAULT_LANGUAGE, language_or_default, tr
 from .loading import Catalog
 from .models import Citation, Event, Place
-from .text import html_escape
+from .provenance import country_name, outside_the_texts, who_the_sources_are
+from .text import html_escape, one_line
 from .timeline import describe_event_window
+from .translations import translation_note
 from .translations import untranslated_notice as translation_notice
 
 TITLE = tr(DEFAULT_LANGUAGE, "explore_title")  # "Black January: Baku, 19–20 January 1990"; see `title`
@@ -45,8 +47,8 @@ DATE_PARTS = {
 # script or spreadsheet formula reads every language's file alike: only the
 # values follow the language (`lang` says which; `quote_lang` the quote's).
 CSV_COLUMNS = (
-    "event_id", "lang", "title", "start", "end", "precision", "window", "category",
-    "places", "places_az", "places_ru", "source", "publisher", "speaker", "authority", "source_when",
+    "event_id", "lang", "title", "start", "end", "precision", "window", "category", "context", "context_ref",
+    "places", "places_az", "places_ru", "source", "publisher", "publisher_country", "speaker", "authority", "source_when",
     "quote_lang", "quote",
 )
 
@@ -85,6 +87,8 @@ def _event_fields(event: Event, lang: str = DEFAULT_LANGUAGE) -> dict:
         "precision": event.precision.value,
         "window": _window(event, lang),
         "category": event.category.value,
+        "context": one_line(event.context) if event.context else None,  # from outside the texts, with context_ref
+        "context_ref": one_line(event.context_ref) if event.context_ref else None,
     }
 
 
@@ -98,6 +102,7 @@ def _citation_fields(catalog: Catalog, citation: Citation) -> dict:
     return {
         "source": citation.source,
         "publisher": catalog.sources[citation.source].publisher,
+        "publisher_country": catalog.sources[citation.source].country,  # ISO 3166-1 alpha-2; null: not known
         "speaker": speaker.name if speaker else None,
         "authority": citation.authority,
         "source_when": citation.when,
@@ -139,15 +144,21 @@ def geojson_export(catalog: Catalog, lang: str | None = None) -> dict:
         }
         for place in catalog.places.values()
     ]
-    return {"type": "FeatureCollection", "features": features}
+    # A foreign member (RFC 7946, section 6.1): who the sources are, before anyone reads a passage.
+    about = {
+        "lang": lang,
+        "sources_note": who_the_sources_are(catalog, lang),
+        "sources": [
+            {"id": s.id, "publisher": s.publisher, "country": s.country, "country_name": country_name(s.country, lang),
+             "published": s.published.isoformat() if s.published else None, "genre": s.genre,
+             "occasion": one_line(s.occasion) if s.occasion else None, "byline": s.byline}
+            for s in catalog.sources.values()
+        ],
+    }
+    return {"type": "FeatureCollection", "metadata": about, "features": features}
 
 
 # --- TimelineJS --------------------------------------------------------------
-
-
-def _flat(text: str) -> str:
-    """Prose on one line: the YAML's line breaks mean nothing in HTML."""
-    return " ".join(text.split())
 
 
 def _plain_field(text: str) -> str:
@@ -185,14 +196,13 @@ def _category(event: Event, lang: str) -> str:
 def _slide_text(catalog: Catalog, event: Event, lang: str = DEFAULT_LANGUAGE) -> str:
     places = ", ".join(catalog.places[p].name_in(lang) for p in event.places)
     parts = [
-        f"<p>{html_escape(_flat(event.summary))}</p>",
+        f"<p>{html_escape(one_line(event.summary))}</p>",
         f"<p><strong>{html_escape(tr(lang, 'where_label'))}</strong> {html_escape(places)}</p>",
     ]
     for citation in event.citations:
-        parts.append(f"<blockquote>{html_escape(_flat(citation.quote))}</blockquote>")
+        parts.append(f"<blockquote>{html_escape(one_line(citation.quote))}</blockquote>")
         parts.append(f'<p class="attribution">— {html_escape(attribution_in(catalog, citation, lang))}</p>')
-    if event.time_ref:
-        parts.append(f"<p>{html_escape(tr(lang, 'outside_texts', ref=_flat(event.time_ref)))}</p>")
+    parts += [f"<p>{html_escape(line)}</p>" for line in outside_the_texts(event, lang)]
     return "".join(parts)
 
 
@@ -201,7 +211,7 @@ def _slide(catalog: Catalog, event: Event, lang: str = DEFAULT_LANGUAGE) -> dict
     slide = {
         "unique_id": event.id,
         "start_date": _date(event.first, precision),
-        "text": {"headline": html_escape(_flat(event.title)), "text": _slide_text(catalog, event, lang)},
+        "text": {"headline": html_escape(one_line(event.title)), "text": _slide_text(catalog, event, lang)},
         "group": _plain_field(_category(event, lang)),
         # TimelineJS would turn a web address in a passage into a live link.
         "autolink": False,
@@ -224,9 +234,10 @@ def timelinejs_export(catalog: Catalog, lang: str | None = None) -> dict:
         tr(lang, "timelinejs_intro_events", count=len(catalog.events)),
         tr(lang, "timelinejs_intro_sources", count=len(catalog.sources)),
         tr(lang, "timelinejs_intro_note"),
+        who_the_sources_are(catalog, lang),
     ]
-    if lang != DEFAULT_LANGUAGE:
-        said.append(tr(lang, "translation_note"))
+    if note := translation_note(catalog, lang):
+        said.append(note)
     intro = f"<p>{html_escape(' '.join(said))}</p>"
     notice = translation_notice(catalog, lang)
     if notice:

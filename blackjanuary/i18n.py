@@ -26,6 +26,7 @@ from babel.dates import format_date
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 LANGUAGES = {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}
@@ -70,6 +71,11 @@ def format_day(day: date, lang: str, pattern: str = "day") -> str:
 
 
 # --- messages ---------------------------------------------------------------
+
+
+def format_number(value: int | None, lang: str) -> str:
+    """A whole number with the language's grouping (CLDR): 26,000; 26 000; empty for none."""
+    return "" if value is None else format_decimal(value, locale=language_or_default(lang))
 
 
 def _read(path: Path, lang: str | None) -> Catalog:

@@ -20,6 +20,8 @@ from pydantic_core import ErrorDetails
 from .evidence import count_problems, edge_problems
 from .geo import place_warnings
 from .models import Citation, Claim, Event, Narrative, Place, Source, Speaker
+from .streets import Streets
+from .streets import built as built_streets
 from .translations import LanguageText, check_translations, localised
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -451,7 +453,8 @@ def check(data_dir: Path | str) -> tuple[Catalog | None, list[Problem]]:
         else:
             assert text is not None, f"source '{source.id}': read without an error, so its text is there"
             texts[source.id] = text
-    places = {p.id: p for p, *_ in parsed["places"]}
+    streets = built_streets()
+    places = {p.id: along_road(p, streets) for p, *_ in parsed["places"]}
     # Whitespace-normalised texts: a substring test per quote, same answer as locate().
     flat = {source_id: normalise(text) for source_id, text in texts.items()}
 
@@ -547,7 +550,7 @@ def _passage_problems(
     if passage.speaker is not None and source.speaker(passage.speaker) is None:
         known = ", ".join(s.id for s in source.speakers) or "none listed"
         out.append(("speaker", f"speaker '{passage.speaker}' is not one of source '{source.id}''s speakers ({known})", "error"))
-    elif passage.speaker is None:
+    elif passage.speaker is None and not getattr(passage, "publisher_voice", False):
         for speaker in source.speakers:
             if speaker_named(text, passage.quote, speaker):
                 out.append((
@@ -594,6 +597,16 @@ def _check_claims(
         if claim.event is not None and claim.event not in events:
             problems.append(Problem(label, at("event"), f"claim '{claim.id}': unknown event '{claim.event}'"))
     return problems
+
+
+def along_road(place: Place, streets: Streets | None) -> Place:
+    """A place that follows a road takes the road's path from the built streets basemap, where it has one.
+
+    That path is read off OpenStreetMap, not estimated; without the basemap
+    the place keeps its own path from places.yaml.
+    """
+    path = streets.road_path(place.follows_road) if streets and place.follows_road else None
+    return place.model_copy(update={"path": path, "coordinates_estimated": False}) if path else place
 
 
 def _warnings(parsed: dict[str, list], labels: dict[str, str]) -> list[Problem]:

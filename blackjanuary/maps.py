@@ -12,7 +12,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import LineString
 
-from .basemap import LABEL_SIZE, basemap_layers, text_layer
+from .basemap import LABEL_SIZE, basemap_layers, catalogue_names, text_layer
 from .i18n import tr
 from .loading import Catalog
 from .models import Place
@@ -26,11 +26,13 @@ MARK_SIZE = {False: 18, True: 24}  # pixels; places with events at the step are 
 LABEL_COLOUR = [30, 30, 30, 255]
 MAX_LABELS = 40  # past this, only places with events at the step are named; hover names the rest
 MAP_WIDTH_GUESS = 400  # narrower than the map column at 1280 px, so a phone still sees every place
+FIT_SHARE = 0.8  # of the map's width that the places span when the view fits them
 COLOURS = {
     "active": [198, 40, 40, 235],
     # Began at an earlier step and the texts give no end: neither red nor grey.
     "open": [214, 110, 30, 215],
-    "past": [110, 110, 110, 150],
+    # Darker than the avenues' grey-brown and nearly opaque, so that a past street reads over the road it follows.
+    "past": [85, 85, 85, 210],
     "future": [70, 110, 170, 110],
 }
 
@@ -96,7 +98,7 @@ def fit_view(points: list[tuple[float, float]], width: int = MAP_WIDTH_GUESS, he
 
     span_x = max(max(lons) - min(lons), 1e-4) / 360
     span_y = max(mercator_y(max(lats)) - mercator_y(min(lats)), 1e-6) / (2 * math.pi)
-    zoom = min(math.log2(width * 0.8 / 512 / span_x), math.log2(height * 0.75 / 512 / span_y))
+    zoom = min(math.log2(width * FIT_SHARE / 512 / span_x), math.log2(height * 0.75 / 512 / span_y))
     return {"latitude": centre_lat, "longitude": centre_lon, "zoom": round(min(zoom, 15), 2), "pitch": 0, "bearing": 0}
 
 
@@ -151,8 +153,8 @@ def baku_deck(
 
     Only places in `statuses` are drawn. The view fits them unless `view`
     (latitude, longitude, zoom) is given. With `tiles` the map also asks Carto
-    for street tiles; without, it requests nothing and the bundled land and
-    shore are the whole basemap.
+    for street tiles; without, it requests nothing and the app's own basemap
+    (the streets where they are built, else the coarse shore) is the whole of it.
     """
     status_text = status_text or status_texts(lang)
     rows = [
@@ -167,10 +169,15 @@ def baku_deck(
         | {"polygon": _ribbon(r["path"], STREET_WIDTH_M[r["id"] == selected_place])}
         for r in rows if "path" in r
     ]
-    # Two kinds of deck.gl layer in all, filled polygons and text (places are
-    # drawn as dots of text): each kind is a shader the browser compiles before
-    # the first frame, and with software WebGL each costs a part of a second.
-    layers = basemap_layers(filled=not tiles, lang=lang) + [
+    # The places take two kinds of deck.gl layer, filled polygons and text (they
+    # are drawn as dots of text), and the streets' lines one more: each kind is a
+    # shader the browser compiles before the first frame, and with software
+    # WebGL each costs a part of a second.
+    view_state = {"pitch": 0, "bearing": 0, **view} if view else fit_view(
+        [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
+    )
+    names = catalogue_names(catalog.places.values(), lang)
+    layers = basemap_layers(filled=not tiles, lang=lang, zoom=view_state["zoom"], names=names) + [
         pdk.Layer(
             "PolygonLayer",
             id="lines",
@@ -187,12 +194,9 @@ def baku_deck(
         text_layer("selected", [r for r in points if r["id"] == selected_place], "mark", halo=[20, 20, 20, 255]),
         text_layer("labels", _labels(labelled), "name"),
     ]
-    frame = [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
     return CompactDeck(
         layers=layers,
-        initial_view_state=pdk.ViewState(
-            **({"pitch": 0, "bearing": 0, **view} if view else fit_view(frame))
-        ),
+        initial_view_state=pdk.ViewState(**view_state),
         # map_provider=None with pydeck's default style sentinel requests no tiles at all;
         # an explicit map_style=None would make Streamlit fetch Carto's style.
         map_provider="carto" if tiles else None,

@@ -102,6 +102,9 @@ class Source(Record):
     url: Text | None = None
     genre: Text
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"  # ISO 639-1: the quotes stay in it
+    # Where the publisher is based, ISO 3166-1 alpha-2; None where the text does not say who published it.
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    occasion: Text | None = None  # what the text was written for, and when, as far as it shows
     trimmed: Text | None = None
     speakers: list[Speaker] = Field(default_factory=list)
 
@@ -135,6 +138,17 @@ class Place(Record):
     # True where the position was estimated (from an address, between
     # landmarks) rather than read off a map: the panel says so.
     coordinates_estimated: bool = False
+    # A line place along a named road: the OpenStreetMap name of the road, whose
+    # path the streets basemap traces (tools/build_basemap.py). Where the basemap
+    # is built the place follows it; `path` is the fallback without it.
+    follows_road: Text | None = None
+
+    @field_validator("follows_road")
+    @classmethod
+    def _road_for_lines(cls, value, info: ValidationInfo):
+        if value is not None and info.data.get("kind") != "line":
+            raise ValueError("only a line place can follow a road (follows_road)")
+        return value
 
     @field_validator("lat", "lon", "path")
     @classmethod
@@ -185,6 +199,16 @@ class Citation(Record):
     authority: Text | None = None
     # What this source says about when, verbatim from its text ("that evening").
     when: Text | None = None
+    # The publication's own words, though the paragraph around them names a
+    # speaker ("In this context, the principled stance ... As Aksoy concludes,
+    # ..."): the passage is attributed to the source, not to the speaker.
+    publisher_voice: bool = False
+
+    @model_validator(mode="after")
+    def _one_voice(self) -> Citation:
+        if self.publisher_voice and self.speaker is not None:
+            raise ValueError("publisher_voice says the source itself speaks; it cannot also name a speaker")
+        return self
 
 
 class Event(Record):
@@ -207,6 +231,11 @@ class Event(Record):
     # How the sources' own times differ, in neutral words of ours.
     when_note: Text | None = None
     time_ref: Text | None = None
+    # What a reader needs from outside the five texts to read the event
+    # rightly (an office a quote gives someone who did not hold it then), in
+    # our own words; context_ref names the public reference it rests on.
+    context: Text | None = None
+    context_ref: Text | None = None
     places: list[Identifier] = Field(min_length=1)
     category: Category
     citations: list[Citation] = Field(min_length=1)
@@ -237,6 +266,8 @@ class Event(Record):
             raise ValueError("start_uncertain needs a start: the bound the evidence gives")
         if self.end_uncertain and self.end is None:
             raise ValueError("end_uncertain needs an end: the bound the evidence gives")
+        if (self.context is None) != (self.context_ref is None):
+            raise ValueError("context and context_ref go together: a fact from outside the texts carries its public reference")
         return self
 
     @property
@@ -287,6 +318,8 @@ class NarrativeStep(Record):
     note: Text | None = None
     view: MapView | None = None
     quote: int = Field(default=0, ge=0, description="which of the event's citations the slide shows")
+    # A step that asks how the sources differ shows one passage of each source, side by side.
+    compare: bool = False
 
 
 class Narrative(Record):

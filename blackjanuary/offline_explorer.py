@@ -20,17 +20,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .basemap import land
+from .basemap import inline_geojson
 from .explorer import bundle_name, explorer_payload
 from .export import CSP
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_default, tr
 from .loading import Catalog
 from .models import Source
-from .panel import one_line, panel_data
+from .panel import panel_data
+from .provenance import country_name, who_the_sources_are
 from .range_view import range_view
 from .sourcetext import marks_for
-from .text import html_escape, script_json
+from .text import html_escape, one_line, script_json
 from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, format_local
+from .translations import translation_note
 
 COMPONENT_DIR = Path(__file__).resolve().parent / "component"
 STYLES = (COMPONENT_DIR / "explorer.css", COMPONENT_DIR / "offline.css")
@@ -44,7 +46,8 @@ PAGE_KEYS = (
 )
 # Notices for a link's values the file does not know, with `{value}` left for the browser to fill in.
 NOTICE_KEYS = ("bad_time", "time_outside_range", "bad_place", "bad_event", "bad_source", "bad_passage")
-FACTS = ("fact_publisher", "fact_published", "fact_date_note", "fact_byline", "fact_genre", "fact_language", "fact_trimmed")
+FACTS = ("fact_publisher", "fact_published", "fact_date_note", "fact_byline", "fact_genre", "fact_country", "fact_occasion",
+         "fact_language", "fact_trimmed")
 
 
 class BundleMissing(RuntimeError):
@@ -57,12 +60,22 @@ def _utf16(text: str, at: int) -> int:
 
 
 def _inline_basemap(payload: dict) -> dict:
-    """The payload with the land drawn from data in the file instead of fetched from the app's static folder."""
+    """The payload with its basemap layers naming data in the file (`inline`) instead of a URL of the app's static folder.
+
+    The file holds each basemap file once (`bjo-basemap`, see `_basemap_files`),
+    not once per range and language.
+    """
     layers = [
-        {**{k: v for k, v in layer.items() if k != "url"}, "geojson": land()} if "url" in layer else layer
+        {**{k: v for k, v in layer.items() if k != "url"}, "inline": layer["url"]} if "url" in layer else layer
         for layer in payload["basemap"]["layers"]
     ]
     return {**payload, "basemap": {**payload["basemap"], "layers": layers}}
+
+
+def _basemap_files(payloads: list[dict]) -> dict[str, dict]:
+    """Every basemap file the payloads' layers name, by the URL the app would fetch it from."""
+    urls = {layer["inline"] for p in payloads for layer in p["basemap"]["layers"] if "inline" in layer}
+    return {url: inline_geojson(url) for url in sorted(urls)}
 
 
 def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
@@ -73,6 +86,8 @@ def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
         "fact_date_note": source.published_note,
         "fact_byline": source.byline,
         "fact_genre": source.genre,
+        "fact_country": country_name(source.country, lang),
+        "fact_occasion": source.occasion,
         "fact_language": language_name(source.language, lang),
         "fact_trimmed": source.trimmed,
     }
@@ -92,13 +107,13 @@ def _source_panel(catalog: Catalog, source: Source, lang: str) -> dict:
 def _panel(catalog: Catalog, lang: str) -> dict:
     """The passage panel (panel.py, drawn by the component) and what the page draws around it, in one language."""
     localised = catalog.in_language(lang)
-    note = tr(lang, "translation_note") if lang in catalog.translations else ""
+    note = translation_note(catalog, lang)
     panel = panel_data(localised, lang)
     return {
         **panel,
         "texts": panel["texts"]
         | {key: tr(lang, key) for key in PAGE_KEYS}
-        | {"intro": " ".join(filter(None, [tr(lang, "explore_intro"), note]))}
+        | {"intro": " ".join(filter(None, [tr(lang, "explore_intro"), who_the_sources_are(catalog, lang), note]))}
         | {key: tr(lang, key, value="{value}") for key in NOTICE_KEYS}
         | {"bad_range": tr(lang, "bad_range", value="{value}", known=", ".join(RANGES))}
         | {"cited_for": tr(lang, "cited_for", titles="{titles}")},
@@ -145,12 +160,15 @@ def explorer_html(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
         "default_range": DEFAULT_RANGE, "default_t": format_local(DEFAULT_TIME),
     }
     elements = [_json_element("bjo-setup", setup), _json_element("bjo-texts", _texts(catalog))]
+    payloads = []
     for code in LANGUAGES:
         localised = catalog.in_language(code)
         elements.append(_json_element(f"bjo-panel-{code}", _panel(catalog, code)))
         for key in RANGES:
             payload = _inline_basemap(explorer_payload(range_view(localised, key), code, with_panel=False))
+            payloads.append(payload)
             elements.append(_json_element(f"bjo-payload-{code}-{key}", payload))
+    elements.append(_json_element("bjo-basemap", _basemap_files(payloads)))
     title = tr(lang, "explore_title")
     return f"""<!doctype html>
 <html lang="{lang}">

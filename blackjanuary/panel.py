@@ -15,6 +15,8 @@ from .geo import distances_text
 from .i18n import language_name, tr
 from .loading import Catalog
 from .models import Event, Place
+from .provenance import outside_the_texts
+from .text import one_line
 from .timeline import describe_event_window
 
 MAX_LISTED = 25  # events listed per group at a step, and in a place's panel; the rest are counted
@@ -41,7 +43,7 @@ class EventPanel(TypedDict):
     timing: list[str]
     support: str
     single: bool
-    time_ref: str
+    outside: list[str]  # what it takes from outside the five texts, each with its public reference
     places: list[str]
     passages_heading: str
     passages: list[Passage]
@@ -65,10 +67,6 @@ class PanelData(TypedDict):
     places: dict[str, PlacePanel]
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def attribution(catalog: Catalog, event: Event, n: int, lang: str) -> str:
     """A passage's attribution as the panel words it: '— who, published by whom · quoted in which language'."""
     citation = event.citations[n]
@@ -88,7 +86,7 @@ def event_panel(catalog: Catalog, event: Event, lang: str) -> EventPanel:
         "timing": timing_lines(catalog, event, lang),
         "support": support_text(catalog, event, lang),
         "single": len(event.source_ids) == 1,
-        "time_ref": tr(lang, "outside_texts", ref=event.time_ref) if event.time_ref else "",
+        "outside": outside_the_texts(event, lang),
         "places": list(event.places),
         "passages_heading": tr(lang, "what_sources_say", count=len(event.citations)),
         "passages": [

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pydeck as pdk
+from geopy.distance import geodesic
 
+from .basemap import HALO, LABEL_SIZE, text_layer
+from .geo import BAKU_CENTRE, describe_km
 from .i18n import tr
 from .loading import Catalog
-from .maps import baku_deck, fit_view, status_texts
+from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, CompactDeck, baku_deck, fit_view, status_texts
 from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place
 from .timeline import describe_event_window
 
@@ -17,6 +20,11 @@ CONTENT_NOTE_SHORT = tr("en", "content_note_short")
 CITY_VIEW = {"latitude": 40.385, "longitude": 49.85, "zoom": 11.3}
 SLIDE_MAP_WIDTH = 520  # half a 1280-pixel projector, less the margins
 SLIDE_MAP_HEIGHT = 340  # with the heading above it, a slide fits 1280×720
+# The projector view: labels read from the back of a room. Its map is as tall as the slide allows (set in
+# CSS, in viewport units); the deck is drawn at this height and stretched to it.
+PROJECTOR_LABEL_SCALE = 1.8
+AWAY_GROUND = [240, 238, 232, 255]  # a plain ground under a step away from Baku: no basemap there
+PROJECTOR_MAP_HEIGHT = 320  # the least it takes; the stylesheet stretches it to the slide
 CHRONOLOGY_ID = "chronology"
 
 
@@ -27,6 +35,8 @@ class Slide:
     number: int
     event: Event
     citation: Citation
+    # On a step that asks how the sources differ: one passage of each source, in the order the event cites them.
+    compared: tuple[Citation, ...]
     note: str | None
     window: str
     places: tuple[Place, ...]
@@ -73,6 +83,8 @@ def slides(catalog: Catalog, narrative: Narrative, lang: str = "en") -> list[Sli
                 number=number,
                 event=event,
                 citation=event.citations[step.quote],
+                compared=tuple(next(c for c in event.citations if c.source == s) for s in event.source_ids)
+                if step.compare else (),
                 note=step.note,
                 window=describe_event_window(event, lang),
                 places=places,
@@ -97,6 +109,55 @@ def _view(asked: MapView | None, here: tuple[Place, ...], shown: list[Place]) ->
     return dict(CITY_VIEW)
 
 
-def slide_deck(catalog: Catalog, slide: Slide, tiles: bool = False, lang: str = "en") -> pdk.Deck:
-    status_text = {**status_texts(lang), "active": tr(lang, "slide_this_step"), "past": tr(lang, "slide_earlier_step")}
-    return baku_deck(catalog, slide.statuses, tiles=tiles, view=slide.view, status_text=status_text, lang=lang)
+def slide_deck(catalog: Catalog, slide: Slide, tiles: bool = False, lang: str = "en", label_scale: float = 1.0) -> pdk.Deck:
+    """The slide's map: Baku with this step's places red and earlier steps' grey, or, for a step away from Baku, that place.
+
+    `label_scale` enlarges markers and labels for the projector view.
+    """
+    if slide.places and not any(p.in_baku for p in slide.places):
+        deck = away_deck(slide.places, lang)
+    else:
+        status_text = {**status_texts(lang), "active": tr(lang, "slide_this_step"), "past": tr(lang, "slide_earlier_step")}
+        deck = baku_deck(catalog, slide.statuses, tiles=tiles, view=slide.view, status_text=status_text, lang=lang)
+    if label_scale != 1.0:
+        for layer in deck.layers:
+            if layer.type == "TextLayer" and isinstance(layer.data, list):
+                layer.data = [{**row, "size": row["size"] * label_scale} for row in layer.data]
+    return deck
+
+
+def away_deck(places: tuple[Place, ...], lang: str = "en") -> CompactDeck:
+    """Where a step away from Baku happened: its places and Baku, a line between them and the distance on it.
+
+    The bundled basemap covers only Baku, so this map has none: two marked
+    points on a plain ground, which says where the step is without pretending to be a map of it.
+    """
+    ends = [(BAKU_CENTRE, tr(lang, "baku"), COLOURS["past"])]
+    ends += [(p.anchor, p.name_in(lang), COLOURS["active"]) for p in places]
+    at = [[lon, lat] for (lat, lon), _, _ in ends]  # deck.gl wants [lon, lat]
+    marks = [{"position": xy, "mark": MARK, "size": MARK_SIZE[True], "colour": colour, "offset": [0, 0]}
+             for xy, (_, _, colour) in zip(at, ends)]
+    labels = [{"position": xy, "name": name, "size": LABEL_SIZE, "colour": LABEL_COLOUR, "offset": [0, -20]}
+              for xy, (_, name, _) in zip(at, ends)]
+    lines = [{"from": at[0], "to": xy} for xy in at[1:]]
+    km = min(geodesic(point, BAKU_CENTRE).km for p in places for point in p.points)
+    middle = {"position": [(at[0][0] + at[1][0]) / 2, (at[0][1] + at[1][1]) / 2], "name": describe_km(km, lang),
+              "size": LABEL_SIZE, "colour": LABEL_COLOUR, "offset": [0, 0]}
+    points = [point for point, _, _ in ends]
+    view = fit_view(points, width=SLIDE_MAP_WIDTH, height=SLIDE_MAP_HEIGHT)
+    west, east = min(x for x, _ in at) - 20, max(x for x, _ in at) + 20
+    south, north = min(y for _, y in at) - 12, max(y for _, y in at) + 12
+    ground = [{"polygon": [[west, south], [east, south], [east, north], [west, north]], "fill": AWAY_GROUND}]
+    return CompactDeck(
+        layers=[
+            pdk.Layer("PolygonLayer", id="away-ground", data=ground, get_polygon="polygon", get_fill_color="fill",
+                      stroked=False, pickable=False),
+            pdk.Layer("LineLayer", id="away-line", data=lines, get_source_position="from",
+                      get_target_position="to", get_color=COLOURS["past"], get_width=3),
+            text_layer("away-marks", marks, "mark", halo=HALO),
+            text_layer("away-labels", [*labels, middle], "name"),
+        ],
+        # A step back from the fit, so that a long name at the edge is not cut.
+        initial_view_state=pdk.ViewState(**{**view, "zoom": min(view["zoom"] - 0.8, 6.0), "pitch": 0, "bearing": 0}),
+        map_provider=None,
+    )

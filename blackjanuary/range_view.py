@@ -71,7 +71,10 @@ class RangeView:
 
         lines = [
             tr(lang, key, titles=titles(ids))
-            for key, ids in (("changed_begun", changes.begun), ("changed_over", changes.over), ("changed_over_by", changes.over_by))
+            for key, ids in (
+                ("changed_begun", changes.begun), ("changed_over", changes.over), ("changed_over_by", changes.over_by),
+                ("changed_day_ended", changes.day_ended),
+            )
             if ids
         ]
         return heading, lines or [tr(lang, "changed_nothing")]

@@ -1,4 +1,4 @@
-"""The map of Baku as a static SVG: the bundled coastline and the places of one slide, for export and print.
+"""The map of Baku as a static SVG: the basemap's land, streets and metro and the places of one slide, for export and print.
 
 It uses the same Web Mercator view (centre and zoom in 512-pixel tiles) as
 the app's deck.gl map, so a slide's view frames the same streets in both.
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 
-from .basemap import LANDMARKS, SEA, SHORE, land
+from .basemap import LANDMARKS, SEA, SHORE, STREETS_EDGE, catalogue_names, land, street_labels
 from .loading import Catalog
 from .maps import COLOURS
+from .streets import LAND_GEOJSON, METRO_GEOJSON, ROADS_GEOJSON, STREETS_GEOJSON, STREETS_MIN_ZOOM, Streets, built
 from .text import html_escape
 
 LAND_FILL = "#f3efe6"
@@ -53,6 +54,38 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
     return []
 
 
+def _lines_in_view(collection: dict, project: _Projection) -> list[str]:
+    """Each line that reaches into the map as an SVG path element in its own colour and width; the rest left out."""
+    out = []
+    margin = 20
+    for feature in collection["features"]:
+        points = [project(lat, lon) for lon, lat in feature["geometry"]["coordinates"]]
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        if max(xs) < -margin or min(xs) > project.width + margin or max(ys) < -margin or min(ys) > project.height + margin:
+            continue
+        props = feature["properties"]
+        # Whole pixels: a slide's streets are most of its file, and print shows no finer.
+        d = "M" + " L".join(f"{x:.0f},{y:.0f}" for x, y in points)
+        out.append(
+            f'<path d="{d}" fill="none" stroke="{_rgb(props["colour"])}" stroke-opacity="{_opacity(props["colour"])}" '
+            f'stroke-width="{props["width"]}" stroke-linecap="round" stroke-linejoin="round"/>'
+        )
+    return out
+
+
+def _streets(streets: Streets, project: _Projection, zoom: float) -> list[str]:
+    """The streets' lines (the minor ones only zoomed in, as on the Explore map), the metro, and the data's edge."""
+    names = [STREETS_GEOJSON] if zoom >= STREETS_MIN_ZOOM else []
+    out = [line for name in (*names, ROADS_GEOJSON, METRO_GEOJSON) for line in _lines_in_view(streets.geojson(name), project)]
+    west, south, east, north = streets.streets_bounds
+    corners = [project(lat, lon) for lon, lat in ((west, south), (east, south), (east, north), (west, north))]
+    out.append(
+        f'<path d="M{" L".join(f"{x},{y}" for x, y in corners)} Z" fill="none" stroke="{_rgb(STREETS_EDGE)}" '
+        f'stroke-opacity="{_opacity(STREETS_EDGE)}" stroke-width="1"/>'
+    )
+    return out
+
+
 def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int = 640, height: int = 400,
             title: str = "Map of Baku", lang: str = "en") -> str:
     """An SVG of the places in `statuses` (coloured by status) over sea and land, fitted to `view`.
@@ -60,8 +93,9 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
     `title` is the map's accessible name; places and landmarks are named in `lang`.
     """
     project = _Projection(view, width, height)
+    streets = built()
     land_paths = []
-    for feature in land()["features"]:
+    for feature in (streets.geojson(LAND_GEOJSON) if streets else land())["features"]:
         d = " ".join(
             "M" + " L".join(f"{x},{y}" for x, y in (project(lat, lon) for lon, lat in ring)) + " Z"
             for ring in _rings(feature["geometry"])
@@ -74,6 +108,12 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
         f'<rect width="{width}" height="{height}" fill="{_rgb(SEA)}"/>',
         f'<path d="{" ".join(land_paths)}" fill="{LAND_FILL}" fill-rule="evenodd" stroke="{_rgb(SHORE)}" stroke-width="1.2"/>',
     ]
+    if streets:
+        out += _streets(streets, project, view["zoom"])
+        for label in street_labels(streets, lang, catalogue_names(catalog.places.values(), lang)):
+            x, y = project(label["position"][1], label["position"][0])
+            if 0 <= x <= width and 0 <= y <= height:
+                out.append(f'<text x="{x}" y="{y}" class="street" text-anchor="middle">{html_escape(label["text"])}</text>')
     for landmark in LANDMARKS:
         x, y = project(landmark["position"][1], landmark["position"][0])
         out.append(f'<text x="{x}" y="{y}" class="landmark" text-anchor="middle">{html_escape(landmark.get(lang, landmark["text"]))}</text>')

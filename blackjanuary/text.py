@@ -26,3 +26,8 @@ def script_json(data: object) -> str:
     """JSON for a <script type="application/json"> element: no '<' (nor '>' or '&') can end the element early."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def one_line(text: str) -> str:
+    """Prose on one line: the YAML's line breaks mean nothing once it is shown."""
+    return " ".join(text.split())

@@ -204,10 +204,12 @@ class StepChanges:
     begun: tuple[str, ...]
     over: tuple[str, ...]  # ended at a known edge
     over_by: tuple[str, ...]  # past the latest end the evidence allows; when exactly it ended is not known
+    # Known only to a day, a month or a year, whose end this step is: not over at this hour, only its date gone by.
+    day_ended: tuple[str, ...] = ()
 
     @property
     def nothing(self) -> bool:
-        return not (self.begun or self.over or self.over_by)
+        return not (self.begun or self.over or self.over_by or self.day_ended)
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,7 @@ def build_step_index(time_range: TimeRange, events: Iterable[Event]) -> StepInde
     steps = tuple(time_range.steps())
     events = sorted(events, key=lambda e: (e.first, e.last, e.id))
     uncertain_end = {e.id for e in events if e.end_uncertain}
+    dated_only = {e.id for e in events if not e.end_uncertain and e.precision.value in ("day", "month", "year")}
     active: list[frozenset[str]] = []
     past: list[frozenset[str]] = []
     still_open: list[frozenset[str]] = []
@@ -242,8 +245,9 @@ def build_step_index(time_range: TimeRange, events: Iterable[Event]) -> StepInde
         changes.append(
             StepChanges(
                 begun=tuple(e.id for e in events if e.id in now and e.id not in before),
-                over=tuple(i for i in ended if i not in uncertain_end and status[i] == Status.PAST),
+                over=tuple(i for i in ended if i not in uncertain_end | dated_only and status[i] == Status.PAST),
                 over_by=tuple(i for i in ended if i in uncertain_end),
+                day_ended=tuple(i for i in ended if i in dated_only and status[i] == Status.PAST),
             )
         )
         active.append(now)
@@ -334,16 +338,25 @@ def describe_instant(when: datetime, precision: str, lang: str = "en", *, closin
 
 
 def describe_event_window(event: Event, lang: str = "en") -> str:
-    """An event's window in words, saying where the evidence leaves an edge open or only bounds it."""
+    """An event's window in words, saying where the evidence leaves an edge open or only bounds it.
+
+    Each edge is said at the precision its evidence gives (evidence.edge_precision).
+    """
+    from .evidence import edge_precision  # evidence reads this module's BAKU
+
+    def said(value: datetime, closing: bool = False) -> str:
+        return describe_instant(value, edge_precision(event, value, closing), lang, closing=closing)
+
     precision = event.precision.value
     if event.start is None:
         assert event.end is not None, f"event {event.id} has neither start nor end (Event._has_an_edge refuses that)"
-        return tr(lang, "window_open_start", end=describe_instant(event.end, precision, lang, closing=True))
+        return tr(lang, "window_open_start", end=said(event.end, closing=True))
     if event.end is None:
-        return tr(lang, "window_open_end", start=describe_instant(event.start, precision, lang))
+        key = "window_open_end_uncertain_start" if event.start_uncertain else "window_open_end"
+        return tr(lang, key, start=said(event.start))
     if event.end_uncertain or event.start_uncertain:
-        start = describe_instant(event.start, precision, lang)
-        end = describe_instant(event.end, precision, lang, closing=True)
+        start = said(event.start)
+        end = said(event.end, closing=True)
         if event.start_uncertain and event.end_uncertain:
             return tr(lang, "window_uncertain_both", start=start, end=end)
         if event.end_uncertain:

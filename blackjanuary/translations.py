@@ -30,11 +30,11 @@ FOLDER = "translations"
 # teacher's notes (keyed by the step's event) and for sources the speakers'
 # roles (keyed by the speaker).
 FIELDS = {
-    "events": ("title", "summary", "when", "when_note"),
+    "events": ("title", "summary", "when", "when_note", "context"),
     "places": ("description",),
     "narratives": ("title", "description"),
     "claims": ("scope", "reading"),
-    "sources": ("byline", "published_note", "trimmed"),
+    "sources": ("byline", "published_note", "trimmed", "occasion"),
 }
 
 # A key names one text: (kind, record id, field) or, for a note or a role,
@@ -255,3 +255,16 @@ def untranslated_notice(catalog: Catalog, lang: str) -> str | None:
     if missing:
         return tr(lang, "untranslated_notice", count=missing, language=name, mark=tr(lang, "untranslated_mark"))
     return None
+
+
+def translation_note(catalog: Catalog, lang: str) -> str:
+    """That the catalogue's text is translated and the quotes are not, and, while nobody has, that no historian reviewed it.
+
+    Empty in English, and in a language the catalogue has no translations into.
+    """
+    from .i18n import tr
+
+    found = catalog.translations.get(lang)
+    if found is None:
+        return ""
+    return " ".join([tr(lang, "translation_note")] + ([] if found.reviewed_by else [tr(lang, "translation_unreviewed")]))

@@ -2,8 +2,10 @@
 
 A link carries the view: `t` (a step, Baku local time to the minute) and `r`
 (the range) on Explore and Chronology; `place` and `event`, the selection;
-`narrative` and `step` on Present; `source`, `event` and `q` (a passage's
-index) on Sources; `measure` on Figures; and `lang` on every page. Each page
+`narrative` and `step` on Present, with `room` (the lesson both views
+follow) and `view` (`projector`, the class's screen); `source`, `event`
+and `q` (a passage's index) on Sources, with `narrative` and `step` from a
+slide; `measure` on Figures; and `lang` on every page. Each page
 reads its own with a `*_from_params` function, which drops what doesn't fit
 with a notice in the interface language, and builds its link with a
 `*_params` function. Nothing else reads or writes a parameter by name.
@@ -12,20 +14,21 @@ with a notice in the interface language, and builds its link with a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from .i18n import DEFAULT_LANGUAGE, tr
 from .loading import Catalog
 from .present import CHRONOLOGY_ID, narrative_or_chronology
+from .rooms import CODE
 from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, format_local, parse_local, range_for
 
 LANG = "lang"
 # A link's time, as the app writes it: Baku local time to the minute. The offline file's parser
 # (frontend/src/link.js) reads the same; tests/link_cases.json holds the cases both must agree on.
 LINK_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")
-PARAMETERS = ("t", "r", "place", "event", "narrative", "step", "source", "q", "measure", LANG)
+PARAMETERS = ("t", "r", "place", "event", "narrative", "step", "room", "view", "source", "q", "measure", LANG)
 
 
 def link_time(text: str) -> datetime | None:
@@ -137,8 +140,21 @@ def slide_from_params(params: dict[str, str], catalog: Catalog, lang: str = "en"
     return narrative, step, notices
 
 
-def present_params(narrative: str, step: int) -> dict[str, str]:
-    return {"narrative": narrative, "step": str(step)}
+def present_params(narrative: str, step: int, room: str | None = None, view: str | None = None) -> dict[str, str]:
+    """The link to a slide; with `room`, one that follows the lesson's other view; `view="projector"` for the class."""
+    return {"narrative": narrative, "step": str(step), **({"room": room} if room else {}), **({"view": view} if view else {})}
+
+
+def room_from_params(
+    params: Mapping[str, str], where: Callable[[str], object | None], lang: str = "en"
+) -> tuple[str | None, str | None]:
+    """Read `room`: (the code, if it names an open room; a notice where the link's room is malformed or closed)."""
+    asked = params.get("room")
+    if not asked:
+        return None, None
+    if CODE.match(asked) and where(asked) is not None:
+        return asked, None
+    return None, tr(lang, "room_closed", value=asked)
 
 
 # --- Sources -------------------------------------------------------------------
@@ -146,11 +162,13 @@ def present_params(narrative: str, step: int) -> dict[str, str]:
 
 @dataclass
 class SourceLink:
-    """What a link to the Sources page asks for: the source, and the passage to mark (event id, citation index)."""
+    """What a link to the Sources page asks for: the source, the passage to mark (event id, citation index),
+    and the slide it came from, to go back to."""
 
     source: str | None = None
     passage: tuple[str, int] | None = None
     notices: list[str] = field(default_factory=list)
+    slide: tuple[str, int] | None = None
 
 
 def source_from_params(params: Mapping[str, str], catalog: Catalog, shown: str | None, lang: str = "en") -> SourceLink:
@@ -178,12 +196,22 @@ def source_from_params(params: Mapping[str, str], catalog: Catalog, shown: str |
             link.passage = (event.id, n)
         elif text is not None:
             link.notices.append(tr(lang, "bad_passage", value=text))
+    if "narrative" in params:  # a slide's "Read it in the source": its way back
+        narrative, step, _ = slide_from_params(dict(params), catalog, lang)
+        link.slide = (narrative, step)
     return link
 
 
-def source_params(source: str, event: str | None = None, quote: int | None = None) -> dict[str, str]:
-    """The link to a source's text, at one of an event's passages when `event` and `quote` are given."""
-    return {"source": source, **({"event": event, "q": str(quote)} if event and quote is not None else {})}
+def source_params(
+    source: str, event: str | None = None, quote: int | None = None, slide: tuple[str, int] | None = None
+) -> dict[str, str]:
+    """The link to a source's text, at one of an event's passages when `event` and `quote` are given.
+
+    From a slide, `slide` (narrative, step) lets the page go back to it rather than to the event.
+    """
+    passage = {"event": event, "q": str(quote)} if event and quote is not None else {}
+    back = {"narrative": slide[0], "step": str(slide[1])} if slide else {}
+    return {"source": source, **passage, **back}
 
 
 def event_params(event: str) -> dict[str, str]:

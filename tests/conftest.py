@@ -168,6 +168,25 @@ def real():
     return catalog
 
 
+@pytest.fixture(scope="session")
+def streets():
+    """The streets basemap as `make basemap` built it from OpenStreetMap data; `make test` builds it first."""
+    from blackjanuary.streets import STREETS_DIR, built
+
+    streets = built()
+    if streets is None:
+        pytest.fail(f"no streets basemap in {STREETS_DIR.name}/: run `make basemap` (OSM_DIR=folder of OpenStreetMap data)")
+    return streets
+
+
+@pytest.fixture
+def no_streets(monkeypatch, tmp_path):
+    """The app as it is without OpenStreetMap data: the streets basemap's folder is empty."""
+    from blackjanuary import streets
+
+    monkeypatch.setattr(streets, "STREETS_DIR", tmp_path / "streets")
+
+
 @pytest.fixture(scope="module")
 def app_url():
     """The app on the shipped data, on a free loopback port: one server per test module, stopped after it."""

@@ -83,7 +83,7 @@ SHOWN = """(placeId) => {
 # The same, in the frame after a key press: resolves in the first animation frame after it.
 NEXT_FRAME = "(placeId) => new Promise(r => requestAnimationFrame(() => r((" + SHOWN + ")(placeId))))"
 TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-RED, ORANGE, GREY, BLUE = [198, 40, 40, 235], [214, 110, 30, 215], [110, 110, 110, 150], [70, 110, 170, 110]
+RED, ORANGE, GREY, BLUE = [198, 40, 40, 235], [214, 110, 30, 215], [85, 85, 85, 210], [70, 110, 170, 110]
 
 
 # --- the map: where a place is drawn -----------------------------------------
@@ -96,16 +96,18 @@ def _mercator_y(lat: float) -> float:
 def place_pixel(page: Page, catalog: Catalog, place_id: str) -> tuple[float, float]:
     """Where deck.gl draws a place on the page, from the view the app asks for and the real canvas.
 
-    The deck keeps fit_view's centre and zoom whatever the canvas size (fit_view
-    only guesses the width to choose them), so the place sits at its Web Mercator
-    offset from the canvas centre, in 512-pixel tiles at that zoom.
+    The deck keeps fit_view's centre, and its zoom on a map as wide as fit_view
+    guesses or wider; a narrower map zooms out (the component keeps the zoom it
+    took). The place sits at its Web Mercator offset from the canvas centre, in
+    512-pixel tiles at that zoom.
     """
     view = fit_view([p for place in catalog.places.values() if place.in_baku for p in place.points])
     lat, lon = catalog.places[place_id].anchor
     canvas = page.locator(f"{MAP} canvas").first
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
-    scale = 512 * 2 ** view["zoom"]
+    zoom = page.locator(".bjx").first.evaluate("root => root.bjx.deck.getViewports()[0].zoom")
+    scale = 512 * 2 ** zoom
     x = box["x"] + box["width"] / 2 + (lon - view["longitude"]) / 360 * scale
     y = box["y"] + box["height"] / 2 - (_mercator_y(lat) - _mercator_y(view["latitude"])) / (2 * math.pi) * scale
     return x, y
@@ -352,6 +354,35 @@ def test_clicking_a_place_on_the_map_opens_its_passages(app_url, page, catalog):
     ring = page.evaluate("() => document.querySelector('.bjx').bjx.deck.props.layers.find(l => l.id === 'selected').props.data.map(r => r.id)")
     assert ring == ["20-yanvar-circle"]
     screenshot(page, "explore-place")
+
+
+def test_on_a_phone_the_streets_are_drawn_and_no_place_sits_where_its_label_would_be_cut(app_url, browser, catalog):
+    """At 390 px the map zooms out from the view fitted for 400: every place keeps room for half a label either side."""
+    from io import BytesIO
+
+    from PIL import Image
+    from test_offline_map import centre_box, road_pixels
+
+    page, traffic = open_page(browser, PHONE)
+    try:
+        visit(page, app_url + "/?t=1990-01-20T00:00")
+        wait_for_explorer(page)
+        page.wait_for_function(
+            "() => performance.getEntriesByType('resource').some(r => r.name.includes('streets/roads.geojson'))"
+        )
+        page.wait_for_timeout(500)
+        canvas = page.locator(f"{MAP} canvas").first
+        box = canvas.bounding_box()
+        for place in catalog.places.values():
+            if place.in_baku:
+                x, _ = place_pixel(page, catalog, place.id)
+                assert box["x"] + 60 <= x <= box["x"] + box["width"] - 60, place.id
+        image = Image.open(BytesIO(canvas.screenshot())).convert("RGB")
+        assert road_pixels(image, centre_box(image)) > 200
+        assert {urlsplit(u).hostname for u in traffic.urls if urlsplit(u).scheme.startswith("http")} == {"127.0.0.1"}
+        screenshot(page, "explore-phone-streets")
+    finally:
+        page.context.close()
 
 
 def test_active_places_are_buttons_too(app_url, page):

@@ -244,14 +244,14 @@ def test_aksoy_is_named_where_news_az_reports_him(real):
     "event_id, start, end, open_end, end_uncertain",
     [
         # None of these edges may come from nowhere: each was checked against the texts and REFERENCES.md.
-        ("shooting-at-civilians", "1990-01-19T23:30", "1990-01-20T07:00", False, True),
-        ("tanks-crush-cars", "1990-01-19T23:30", "1990-01-20T07:00", False, True),
+        ("shooting-at-civilians", "1990-01-19T23:30", "1990-01-20T12:00", False, True),
+        ("tanks-crush-cars", "1990-01-19T23:30", "1990-01-20T12:00", False, True),
         ("morning-20-january", "1990-01-20T07:00", None, True, False),
         ("barricades", "1990-01-18T00:00", None, True, False),
         ("information-blockade", "1990-01-19T19:30", None, True, False),
         ("casualty-figures", "1990-01-19T23:30", None, True, False),
-        ("pogroms-13-january", "1990-01-13T00:00", "1990-01-20T00:00", False, False),
-        ("trust-in-moscow-collapses", "1990-01-20T00:00", None, True, False),
+        ("pogroms-13-january", "1990-01-13T00:00", "1990-01-20T00:00", False, True),
+        ("trust-in-moscow-collapses", "1990-01-21T00:00", None, True, False),
         ("troops-enter-baku", "1990-01-19T23:30", "1990-01-20T00:20", False, False),
     ],
 )
@@ -331,17 +331,20 @@ def test_what_changed_at_the_hours_the_evidence_tells_apart(real):
     assert lines[0].startswith("Begins: ") and "Television centre's power unit blown up" in lines[0]
 
     changes, (_, lines) = changes_at(real, "20:00")
-    assert changes.over == ("tv-power-unit-blown-up",) and not changes.begun
-    assert lines == ["Over: Television centre's power unit blown up"]
+    assert changes.over_by == ("tv-power-unit-blown-up",) and not changes.over and not changes.begun
+    assert lines == ["Over by now at the latest (the texts give no exact end): Television centre's power unit blown up"]
 
     changes, _ = changes_at(real, "23:00")
     assert {"troops-enter-baku", "shooting-at-civilians", "casualty-figures"} <= set(changes.begun)
 
     changes, (_, lines) = changes_at(real, "01:00")  # the columns reached the pickets around 00:20
-    assert changes.over == ("troops-enter-baku",) and lines == ["Over: Troops enter Baku by land and sea"]
+    assert changes.over == ("troops-enter-baku",) and lines == ["Over: Soviet troops enter Baku"]
 
     changes, (_, lines) = changes_at(real, "07:00")
     assert {"emergency-announced", "morning-20-january"} <= set(changes.begun)
+    assert changes.over_by == ("emergency-unannounced",)
+
+    changes, (_, lines) = changes_at(real, "12:00")  # the night's violence is bounded only by the end of the morning
     assert {"shooting-at-civilians", "tanks-crush-cars", "families-search-hospitals"} <= set(changes.over_by)
     assert any(line.startswith("Over by now at the latest (the texts give no exact end): ") for line in lines)
 
@@ -364,7 +367,7 @@ def test_the_first_step_lists_what_is_under_way(real):
     [
         ("en", "information-blockade", "from 19 Jan 1990, about 19:30 Baku time; the texts give no end"),
         ("en", "shooting-at-civilians",
-         "from 19 Jan 1990, about 23:30 Baku time, over by 20 Jan 1990, about 07:00 Baku time at the latest; the texts give no exact end"),
+         "between 19 Jan 1990, about 23:30 Baku time and 20 Jan 1990, about 12:00 Baku time; the texts give neither edge exactly"),
         ("en", "yearly-commemoration", "not before 1991, until 2026; the texts give no exact start"),
         ("en", "barricades", "from 18 Jan 1990; the texts give no end"),
         ("ru", "information-blockade", "с 19 января 1990, около 19:30 по бакинскому времени; конец в текстах не указан"),
@@ -421,7 +424,7 @@ def test_explore_says_when_an_hour_is_not_told_apart(real):
     assert three["lines"] == ["Nothing in the evidence sets this step apart from the one before: the texts give no finer time."]
     eleven = at_step["23:00"]
     assert eleven["heading"] == "What changed since 22:00"
-    assert any(line.startswith("Begins: ") and "Troops enter Baku by land and sea" in line for line in eleven["lines"])
+    assert any(line.startswith("Begins: ") and "Soviet troops enter Baku" in line for line in eleven["lines"])
 
 
 def test_explore_event_panel_shows_each_sources_time_and_speaker(real):

@@ -98,7 +98,7 @@ def test_changes_say_what_the_page_says(night):
         assert change == {"heading": heading, "lines": lines}
 
 
-def test_the_map_is_data_the_browser_draws(real, payload):
+def test_the_map_is_data_the_browser_draws(real, payload, streets):
     circle = next(p for p in payload["places"] if p["id"] == "20-yanvar-circle")
     assert circle["position"] == [real.places["20-yanvar-circle"].lon, real.places["20-yanvar-circle"].lat]
     avenue = next(p for p in payload["places"] if p["id"] == "neftchiler-avenue")
@@ -107,8 +107,27 @@ def test_the_map_is_data_the_browser_draws(real, payload):
     assert moscow["in_baku"] is False and "label_offset" not in moscow
     assert payload["view"] == fit_view([pt for p in real.places.values() if p.in_baku for pt in p.points])
     kinds = [(layer["id"], layer["kind"]) for layer in payload["basemap"]["layers"]]
-    assert kinds == [("sea", "fill"), ("land", "fill"), ("landmarks", "labels")]
-    assert payload["basemap"]["layers"][1]["url"] == "/app/static/absheron-land.geojson"
+    assert kinds == [
+        ("sea", "fill"), ("land", "fill"), ("streets", "line"), ("roads", "line"), ("metro", "line"),
+        ("streets-edge", "line"), ("street-labels", "labels"), ("landmarks", "labels"),
+    ]
+    layers = {layer["id"]: layer for layer in payload["basemap"]["layers"]}
+    assert layers["land"]["url"] == "/app/static/streets/land.geojson"
+    assert layers["streets"]["min_zoom"] > payload["view"]["zoom"]  # the residential streets wait for a zoom
+    assert "min_zoom" not in layers["roads"]
+    assert payload["basemap"]["attribution"] == "© OpenStreetMap contributors"
+    assert "OpenStreetMap" in payload["basemap"]["note"] and payload["basemap"]["streets"] is True
+
+
+def test_without_streets_the_map_has_the_coarse_shore_and_says_the_streets_are_missing(real, no_streets):
+    for lang, words in (("en", "The streets are missing"), ("az", "Küçələr yoxdur"), ("ru", "Улиц нет")):
+        basemap = explorer_payload(range_view(real, "night"), lang)["basemap"]
+        assert [(layer["id"], layer["kind"]) for layer in basemap["layers"]] == [
+            ("sea", "fill"), ("land", "fill"), ("landmarks", "labels"),
+        ]
+        assert basemap["layers"][1]["url"] == "/app/static/absheron-land.geojson"
+        assert basemap["note"].startswith(words) and "make basemap" in basemap["note"]
+        assert basemap["streets"] is False
 
 
 def test_texts_follow_the_language(night):

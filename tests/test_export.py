@@ -90,11 +90,11 @@ def test_cli_writes_one_file_and_prints_a_summary(tmp_path, capsys):
     [line] = stdout
     summary = SUMMARY.fullmatch(line)
     assert summary, line
-    assert summary["out"] == str(out) and summary["title"] == NIGHT_TITLE and summary["steps"] == "15"
+    assert summary["out"] == str(out) and summary["title"] == NIGHT_TITLE and summary["steps"] == "16"
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>")
     ids = [attrs["id"] for attrs in Markup(text).named("section")]
-    assert ids == ["title", *(f"step-{n}" for n in range(1, 16)), "timeline"]
+    assert ids == ["title", *(f"step-{n}" for n in range(1, 17)), "timeline"]
 
 
 def test_cli_exports_the_narrative_asked_for(tmp_path, capsys):
@@ -147,7 +147,7 @@ def test_cli_chronology_has_one_step_per_event(catalog, tmp_path, capsys):
     code, stdout, _ = export(capsys, "--out", str(out), "--narrative", "chronology", "--data", str(DATA))
     assert code == 0
     events = yaml.safe_load((DATA / "events.yaml").read_text(encoding="utf-8"))
-    assert SUMMARY.fullmatch(stdout[0])["steps"] == str(len(events)) == "30"
+    assert SUMMARY.fullmatch(stdout[0])["steps"] == str(len(events)) == "31"
     text = out.read_text(encoding="utf-8")
     ids = [attrs["id"] for attrs in Markup(text).named("section")]
     assert ids == ["title", *(f"step-{n}" for n in range(1, len(events) + 1)), "timeline"]
@@ -187,7 +187,16 @@ def chosen_quotes(narrative_id: str) -> tuple[list[str], list[int]]:
     [narrative] = [n for n in yaml.safe_load((DATA / "narratives.yaml").read_text(encoding="utf-8")) if n["id"] == narrative_id]
     events = {e["id"]: e for e in yaml.safe_load((DATA / "events.yaml").read_text(encoding="utf-8"))}
     indices = [step.get("quote", 0) for step in narrative["steps"]]
-    quotes = [events[step["event"]]["citations"][i]["quote"] for step, i in zip(narrative["steps"], indices)]
+    quotes = []
+    for step, i in zip(narrative["steps"], indices):
+        citations = events[step["event"]]["citations"]
+        if step.get("compare"):  # one passage of each source, the first it has, in the order they are cited
+            firsts = {}
+            for citation in citations:
+                firsts.setdefault(citation["source"], citation["quote"])
+            quotes += firsts.values()
+        else:
+            quotes.append(citations[i]["quote"])
     return [" ".join(q.split()) for q in quotes], indices
 
 
@@ -343,7 +352,8 @@ def test_the_night_in_each_language(catalog, night_in, lang):
     assert headings == [texts.get(("events", s.event, "title")) or f"{mark} {catalog.event(s.event).title}"
                         for s in narrative.steps]
     # The quotes stay verbatim, in English, whatever the language.
-    assert blockquotes(text) == [html_escape(" ".join(s.citation.quote.split())) for s in slides(catalog, narrative)]
+    assert blockquotes(text) == [html_escape(" ".join(c.quote.split()))
+                                 for s in slides(catalog, narrative) for c in (s.compared or (s.citation,))]
     assert html_escape(tr(lang, "teachers_note")) in text
     assert html_escape(tr(lang, "slide_away", places=catalog.places["moscow-kremlin"].name_in(lang))) in text
     assert {"az": "20 yanvar 1990", "ru": "20 января 1990"}[lang] in text
@@ -397,7 +407,7 @@ def test_cli_exports_in_the_language_asked_for(catalog, tmp_path, capsys):
     code, stdout, stderr = export(capsys, "--out", str(out), "--lang", "ru", "--data", str(DATA))
     assert (code, stderr) == (0, [])
     summary = SUMMARY.fullmatch(stdout[0])
-    assert summary and summary["steps"] == "15"
+    assert summary and summary["steps"] == "16"
     assert summary["title"] == catalog.in_language("ru").narratives[NIGHT].title
     text = out.read_text(encoding="utf-8")
     assert '<html lang="ru">' in text and f"<h1>{html_escape(summary['title'])}</h1>" in text
@@ -491,8 +501,8 @@ def test_buttons_and_keys_step_through_the_slides(night, catalog):
     "fragment, step, heading",
     [
         ("#step-4", 4, "Information blockade"),
-        ("#step-13", 13, "State of emergency and curfew announced"),
-        ("#timeline", 16, re.compile(r"^Timeline: 19 Jan – 2\d Jan 1990$")),
+        ("#step-14", 14, "State of emergency and curfew announced"),
+        ("#timeline", 17, re.compile(r"^Timeline: 19 Jan – 2\d Jan 1990$")),
         ("#step-99", 0, NIGHT_TITLE),
     ],
 )
@@ -505,7 +515,7 @@ def test_a_hash_opens_its_slide(browser, exported, fragment, step, heading):
         # Changing the hash of the open page moves too.
         page.evaluate("() => { location.hash = '#step-12'; }")
         expect(current_heading(page)).to_have_text("How many were killed, wounded and detained")
-        expect(page.locator("#counter")).to_have_text("12 / 15")
+        expect(page.locator("#counter")).to_have_text("12 / 16")
         assert_quiet(traffic)
     finally:
         page.context.close()
@@ -546,13 +556,13 @@ def test_each_step_has_a_visible_map(night, catalog):
     page.locator("#jump").select_option("5")
     fourth = page.locator("#step-5 svg.map")
     expect(fourth).to_be_visible()
-    names = {place_id: catalog.places[place_id].name for place_id in ("baku", "baku-bay", "20-yanvar-circle", "tv-centre")}
+    names = {place_id: catalog.places[place_id].name for place_id in ("baku", "20-yanvar-circle", "tv-centre")}
     assert sorted(fourth.locator("text.label.active").all_text_contents()) == sorted(
-        [names["baku"], names["baku-bay"], names["20-yanvar-circle"]]
+        [names["baku"], names["20-yanvar-circle"]]
     )
     assert fourth.locator("text.label.past").all_text_contents() == [names["tv-centre"]]
     red = fourth.locator(f'circle[fill="{ACTIVE_FILL}"], path[stroke="{ACTIVE_FILL}"]')
-    assert red.count() == 3
+    assert red.count() == 2
     screenshot(page, "export-step-4")
     assert_quiet(traffic)
 
@@ -577,7 +587,7 @@ def test_the_timeline_slide_draws_a_bar_per_event(night, catalog):
     assert_quiet(traffic)
 
 
-@pytest.mark.parametrize("narrative_id, steps", [(NIGHT, 15), (RALLIES, 15)])
+@pytest.mark.parametrize("narrative_id, steps", [(NIGHT, 16), (RALLIES, 15)])
 def test_prints_one_slide_per_a4_page(browser, exported, narrative_id, steps):
     page, traffic = open_offline(browser, exported[narrative_id])
     try:
@@ -646,7 +656,7 @@ def test_the_counter_and_the_labels_speak_the_language_in_the_browser(browser, c
         expect(page.locator("html")).to_have_attribute("lang", lang)
         expect(page.locator("#prev")).to_have_text(f"← {tr(lang, 'previous')}")
         page.locator("#next").click()
-        expect(counter).to_have_text("1 / 15")
+        expect(counter).to_have_text("1 / 16")
         moscow = catalog.places["moscow-kremlin"].name_in(lang)
         expect(page.locator("#step-1 .away")).to_have_text(f"● {tr(lang, 'slide_away', places=moscow)}")
         expect(page.locator("#step-1 summary")).to_have_text(tr(lang, "teachers_note"))

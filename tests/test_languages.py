@@ -318,9 +318,10 @@ def test_place_name_in_each_language(catalog, place_id, expected):
 def test_distances_name_places_in_the_interface_language(catalog):
     circle = catalog.places["20-yanvar-circle"]
     places = list(catalog.places.values())
-    assert distances_text(circle, places, "en").startswith("5.0 km from Neftchiler Avenue")
-    assert distances_text(circle, places, "az").startswith("Neftçilər prospekti: 5,0 km")
-    assert distances_text(circle, places, "ru").startswith("5,0 км от места «проспект Нефтяников»")
+    # The avenue's path follows the streets basemap where it is built: the distance itself may differ.
+    assert re.match(r"\d\.\d km from Neftchiler Avenue", distances_text(circle, places, "en"))
+    assert re.match(r"Neftçilər prospekti: \d,\d km", distances_text(circle, places, "az"))
+    assert re.match(r"\d,\d км от места «проспект Нефтяников»", distances_text(circle, places, "ru"))
 
 
 # --- the app in AppTest ------------------------------------------------------------
@@ -406,7 +407,7 @@ def test_present_in_azerbaijani_translates_its_controls_and_content_note():
     assert [at.button(key=k).label for k in ("prev", "next")] == ["Əvvəlki", "Növbəti"]
     assert at.selectbox(key="p_step").label == "Addım"
     assert any(w.value.startswith("**Məzmun barədə qeyd.**") for w in at.warning)
-    assert "15 addım." in texts(at)
+    assert "16 addım." in texts(at)
     assert dict(at.query_params) == {"narrative": "night-hour-by-hour", "step": "0", "lang": "az"}
 
 
@@ -496,7 +497,7 @@ def test_present_quotes_stay_in_english_and_say_so():
     assert [t.value for t in at.title] == ["Танки давят автомобили"]  # the title translated, the quote not
     assert f"> {QUOTE}" in [unescape(m.value) for m in at.markdown]
     assert any(unescape(c.value).endswith(" · цитата, язык: английский") for c in at.caption)
-    assert "шаг 9 из 15" in texts(at)
+    assert "шаг 9 из 16" in texts(at)
     assert language_name("en", "ru") == "английский"
 
 
@@ -625,8 +626,8 @@ def test_chronology_follows_its_own_scrubber_and_range(catalog):
 @pytest.mark.parametrize(
     "lang, header, marker, when, places",
     [
-        ("az", "Nə vaxt (Bakı vaxtı)", "indi", "başlanğıc: 19 yanvar 1990", "20 Yanvar dairəsi, Neftçilər prospekti"),
-        ("ru", "Когда (время Баку)", "сейчас", "с 19 января 1990", "круг «20 Января», проспект Нефтяников"),
+        ("az", "Nə vaxt (Bakı vaxtı)", "indi", "19 yanvar 1990, təxminən 23:30 Bakı vaxtı – 20 yanvar 1990, təxminən 12:00", "20 Yanvar dairəsi, Neftçilər prospekti"),
+        ("ru", "Когда (время Баку)", "сейчас", "между 19 января 1990, около 23:30 по бакинскому времени и 20 января 1990, около 12:00", "круг «20 Января», проспект Нефтяников"),
     ],
 )
 def test_chronology_in_each_language(catalog, lang, header, marker, when, places):
@@ -747,7 +748,7 @@ def test_map_landmarks_speak_the_interface_language(lang, expected):
     assert landmarks["characterSet"] == "auto"  # not ASCII only: İ, ə and Cyrillic need their glyphs
     # The Explore component draws the same landmarks, from the basemap it is given.
     basemap = explorer_payload(range_view(load(DATA), "night"), lang)["basemap"]
-    [labels] = [layer for layer in basemap["layers"] if layer["kind"] == "labels"]
+    [labels] = [layer for layer in basemap["layers"] if layer["id"] == "landmarks"]
     assert expected in [row["text"] for row in labels["rows"]]
 
 

@@ -192,6 +192,25 @@ def test_opens_offline_and_scrubs_with_the_keyboard(opened, exported):
     assert_quiet(traffic, exported)
 
 
+def test_the_map_draws_the_streets_from_the_file_itself(opened, exported, streets):
+    """The basemap's files are in the file once, and the map draws the avenues from them with nothing fetched."""
+    from io import BytesIO
+
+    from PIL import Image
+    from test_offline_map import centre_box, road_pixels
+
+    page, traffic = opened
+    text = exported.read_text(encoding="utf-8")
+    files = json_elements(text)["bjo-basemap"]
+    assert set(files) == {f"/app/static/streets/{name}" for name in ("land.geojson", "roads.geojson", "streets.geojson", "metro.geojson")}
+    assert text.count('"/app/static/streets/roads.geojson"') == 1 + 9  # the data once; a name in each payload
+    page.wait_for_timeout(500)  # the layers are drawn in the frame after their data is parsed
+    image = Image.open(BytesIO(page.locator(".bjx-map canvas").first.screenshot())).convert("RGB")
+    assert road_pixels(image, centre_box(image)) > 400
+    assert "© OpenStreetMap contributors" in page.locator(".bjx-key").first.inner_text()
+    assert_quiet(traffic, exported)
+
+
 def test_a_place_in_the_list_opens_its_panel_with_attributed_passages(opened, exported, catalog):
     page, traffic = opened
     place = catalog.places[PLACE]

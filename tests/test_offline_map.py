@@ -1,4 +1,4 @@
-"""The map with the network blocked: the bundled land and the places are drawn, and nothing leaves the machine."""
+"""The map with the network blocked: the land, the streets and the places are drawn, and nothing leaves the machine."""
 
 import math
 from collections import Counter
@@ -11,13 +11,15 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.bench import CHROMIUM, CHROMIUM_ARGS, IDLE
 from blackjanuary import load
-from blackjanuary.basemap import SEA
+from blackjanuary.basemap import LAND_COLOUR, SEA
 from blackjanuary.devserver import running_app
 from blackjanuary.maps import COLOURS, fit_view
 
 pytestmark = pytest.mark.browser  # launches Chromium itself, not through the `browser` fixture
 
-LAND = (244, 241, 232)
+LAND = tuple(LAND_COLOUR[:3])
+# The avenues' colour, as tools/build_basemap.py writes it into every main road.
+AVENUE = (168, 156, 138)
 
 
 def mercator(lat: float) -> float:
@@ -29,7 +31,7 @@ def close_to(pixel: tuple[int, int, int], colour, tolerance: int = 12) -> bool:
 
 
 @pytest.fixture(scope="module")
-def blocked_page():
+def blocked_page(streets):
     """The Explore page at 02:00, every request to a host other than 127.0.0.1 aborted and recorded."""
     outside: list[str] = []
     with running_app() as url, sync_playwright() as playwright:
@@ -51,9 +53,10 @@ def blocked_page():
             page.wait_for_selector(".bjx[data-drawn]")
             canvas = page.locator(".bjx-map canvas").first
             canvas.wait_for()
-            # The land arrives by a request to the app's own static files; wait for it to be drawn.
+            # The land and the roads arrive by requests to the app's own static files; wait for them to be drawn.
             page.wait_for_function(
-                "() => performance.getEntriesByType('resource').some(r => r.name.includes('absheron-land'))"
+                "() => ['streets/land.geojson', 'streets/roads.geojson'].every("
+                "f => performance.getEntriesByType('resource').some(r => r.name.includes(f)))"
             )
             page.wait_for_timeout(1500)
             yield page, canvas, outside
@@ -121,12 +124,38 @@ def test_the_shore_is_where_the_boulevard_is(blocked_page):
     image = Image.open(BytesIO(canvas.screenshot())).convert("RGB")
     ratio = image.width / view["w"]
 
-    def colour_at(lat: float, lon: float) -> tuple[int, int, int]:
-        """deck.gl's Web Mercator with 512-pixel tiles, from the view's centre and zoom."""
+    def colours_near(lat: float, lon: float, reach: int = 6) -> list[tuple[int, int, int]]:
+        """The pixels around a point, by deck.gl's Web Mercator with 512-pixel tiles from the view's centre and zoom."""
         scale = 512 * 2 ** centre["zoom"]
         x = view["w"] / 2 + (lon - centre["longitude"]) / 360 * scale
         y = view["h"] / 2 - (mercator(lat) - mercator(centre["latitude"])) / (2 * math.pi) * scale
-        return image.getpixel((round(x * ratio), round(y * ratio)))
+        x, y = round(x * ratio), round(y * ratio)
+        return [image.getpixel((x + dx, y + dy)) for dx in range(-reach, reach + 1) for dy in range(-reach, reach + 1)]
 
-    assert close_to(colour_at(40.3500, 49.8700), SEA)  # open water of the bay
-    assert close_to(colour_at(40.3900, 49.8400), LAND)  # the city north of the boulevard
+    assert all(close_to(pixel, SEA) for pixel in colours_near(40.3500, 49.8700))  # open water of the bay
+    # The city north of the boulevard: land between its streets.
+    assert any(close_to(pixel, LAND) for pixel in colours_near(40.3900, 49.8400))
+
+
+def road_pixels(image: Image.Image, box: tuple[int, int, int, int]) -> int:
+    """Pixels of the avenues' colour in a part of a map's screenshot."""
+    part = image.crop(box)
+    return sum(n for n, pixel in part.getcolors(maxcolors=part.width * part.height) if close_to(pixel, AVENUE, 10))
+
+
+def centre_box(image: Image.Image) -> tuple[int, int, int, int]:
+    """The middle half of the map, where central Baku's avenues run."""
+    w, h = image.size
+    return (w // 4, h // 4, w * 3 // 4, h * 3 // 4)
+
+
+def test_the_streets_are_drawn_near_the_centre(blocked_page):
+    _, canvas, _ = blocked_page
+    image = Image.open(BytesIO(canvas.screenshot())).convert("RGB")
+    assert road_pixels(image, centre_box(image)) > 400, "the avenues should be drawn across the city centre"
+
+
+def test_the_map_credits_openstreetmap_and_says_where_the_names_come_from(blocked_page):
+    page, _, _ = blocked_page
+    key = page.locator(".bjx-key").first.inner_text()
+    assert "© OpenStreetMap contributors" in key and "street names transliterated" in key

@@ -5,7 +5,7 @@ import re
 
 import pytest
 import yaml
-from helpers import DATA, open_page, unescape
+from helpers import APP, DATA, TIMEOUT, open_page, unescape
 from hostile import HOSTILE, QUOTE, QUOTED_EVENT
 from streamlit.testing.v1 import AppTest
 
@@ -26,7 +26,7 @@ NIGHT, RALLIES = "night-hour-by-hour", "rallies-to-independence"
 NIGHT_TITLE = "The night of 19–20 January, as the sources can time it"
 RALLIES_TITLE = "From the rallies to independence, 1988–1993"
 ACTIVE_RED = [198, 40, 40, 235]
-PAST_GREY = [110, 110, 110, 150]
+PAST_GREY = [85, 85, 85, 210]
 
 
 def raw_yaml(name: str) -> list[dict]:
@@ -58,7 +58,7 @@ def test_statuses_at_the_start_of_the_night(catalog):
     assert fourth.statuses == {"moscow-kremlin": "past", "tv-centre": "active", "baku": "active"}
     assert fifth.statuses == {
         "moscow-kremlin": "past", "tv-centre": "past",
-        "baku": "active", "baku-bay": "active", "20-yanvar-circle": "active",
+        "baku": "active", "20-yanvar-circle": "active",
     }
 
 
@@ -107,7 +107,7 @@ def test_views_without_yaml_frame_the_places(catalog):
     rallies = slides(catalog, catalog.narratives[RALLIES])
     # Nothing in Baku yet: the whole city.
     assert night[0].view == CITY_VIEW
-    # Step 5 of the night, the troops' entry: a view that fits its three places in Baku.
+    # Step 5 of the night, the troops' entry: a view that fits its two places in Baku.
     assert night[4].event.id == "troops-enter-baku"
     entry = night[4].view
     lats = [lat for p in night[4].places for lat, _ in p.points]
@@ -118,7 +118,7 @@ def test_views_without_yaml_frame_the_places(catalog):
     moscow = rallies[10]
     assert moscow.event.id == "aliyev-statement-moscow" and not any(p.in_baku for p in moscow.places)
     earlier = [catalog.places[p] for p in moscow.statuses if catalog.places[p].in_baku]
-    assert {p.id for p in earlier} == {"baku", "tv-centre", "baku-bay", "20-yanvar-circle", "neftchiler-avenue"}
+    assert {p.id for p in earlier} == {"baku", "tv-centre", "20-yanvar-circle", "neftchiler-avenue"}
     lats = [lat for p in earlier for lat, _ in p.points]
     lons = [lon for p in earlier for _, lon in p.points]
     assert min(lats) <= moscow.view["latitude"] <= max(lats) and min(lons) <= moscow.view["longitude"] <= max(lons)
@@ -133,6 +133,7 @@ def test_views_without_yaml_frame_the_places(catalog):
     [
         ({}, (NIGHT, 0, [])),
         ({"step": "0"}, (NIGHT, 0, [])),
+        ({"step": "16"}, (NIGHT, 16, [])),
         ({"narrative": RALLIES, "step": "3"}, (RALLIES, 3, [])),
         ({"narrative": RALLIES, "step": "15"}, (RALLIES, 15, [])),
         ({"narrative": CHRONOLOGY_ID, "step": "29"}, (CHRONOLOGY_ID, 29, [])),
@@ -142,25 +143,25 @@ def test_views_without_yaml_frame_the_places(catalog):
             (NIGHT, 0, ["Ignored the narrative 'the-day-after' in the link: there is no such narrative."]),
         ),
         (
-            {"step": "16"},
-            (NIGHT, 0, ["Ignored the step '16' in the link: this narrative has steps 0 (title) to 15."]),
+            {"step": "17"},
+            (NIGHT, 0, ["Ignored the step '17' in the link: this narrative has steps 0 (title) to 16."]),
         ),
         (
             {"narrative": RALLIES, "step": "16"},
             (RALLIES, 0, ["Ignored the step '16' in the link: this narrative has steps 0 (title) to 15."]),
         ),
-        ({"step": "-1"}, (NIGHT, 0, ["Ignored the step '-1' in the link: this narrative has steps 0 (title) to 15."])),
-        ({"step": "two"}, (NIGHT, 0, ["Ignored the step 'two' in the link: this narrative has steps 0 (title) to 15."])),
-        ({"step": "3.0"}, (NIGHT, 0, ["Ignored the step '3.0' in the link: this narrative has steps 0 (title) to 15."])),
+        ({"step": "-1"}, (NIGHT, 0, ["Ignored the step '-1' in the link: this narrative has steps 0 (title) to 16."])),
+        ({"step": "two"}, (NIGHT, 0, ["Ignored the step 'two' in the link: this narrative has steps 0 (title) to 16."])),
+        ({"step": "3.0"}, (NIGHT, 0, ["Ignored the step '3.0' in the link: this narrative has steps 0 (title) to 16."])),
         # Digits that are not ASCII: '²'.isdigit() is true but int('²') raises.
-        ({"step": "²"}, (NIGHT, 0, ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 15."])),
-        ({"step": "٣"}, (NIGHT, 0, ["Ignored the step '٣' in the link: this narrative has steps 0 (title) to 15."])),
+        ({"step": "²"}, (NIGHT, 0, ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 16."])),
+        ({"step": "٣"}, (NIGHT, 0, ["Ignored the step '٣' in the link: this narrative has steps 0 (title) to 16."])),
         # A bad narrative falls back first, and the step is then checked against the fallback.
         (
-            {"narrative": "nope", "step": "16"},
+            {"narrative": "nope", "step": "17"},
             (NIGHT, 0, [
                 "Ignored the narrative 'nope' in the link: there is no such narrative.",
-                "Ignored the step '16' in the link: this narrative has steps 0 (title) to 15.",
+                "Ignored the step '17' in the link: this narrative has steps 0 (title) to 16.",
             ]),
         ),
     ],
@@ -176,11 +177,11 @@ def test_chronology_covers_every_event_in_time_order(catalog):
     narrative = chronology(catalog)
     written = [e["id"] for e in raw_yaml("events.yaml")]
     order = [step.event for step in narrative.steps]
-    assert sorted(order) == sorted(written) and len(order) == len(set(order)) == 30
+    assert sorted(order) == sorted(written) and len(order) == len(set(order)) == 31
     starts = [catalog.event(e).start for e in order]
     assert starts == sorted(starts)
     assert order[0] == "karabakh-claims-1987"
-    assert narrative.id == CHRONOLOGY_ID and "30 events" in narrative.description
+    assert narrative.id == CHRONOLOGY_ID and "31 events" in narrative.description
     assert all(step.quote == 0 and step.note is None and step.view is None for step in narrative.steps)
     assert narrative_or_chronology(catalog, CHRONOLOGY_ID) == narrative
     assert narrative_or_chronology(catalog, RALLIES) is catalog.narratives[RALLIES]
@@ -230,7 +231,7 @@ def test_title_slide_shows_the_narrative_and_the_content_note(catalog):
     assert description.startswith("What the five texts say happened on 19 and 20 January 1990")
     assert description in shown_text(at)
     assert content_notes(at) == [f"**Content note.** {CONTENT_NOTE}"]
-    assert "15 steps." in shown_text(at)
+    assert "16 steps." in shown_text(at)
     assert at.button(key="prev").disabled and not at.button(key="next").disabled
     assert at.selectbox(key="p_narrative").value == NIGHT
     assert at.selectbox(key="p_step").value == 0
@@ -243,7 +244,7 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
     at = present()
     at.button(key="next").click().run()
     assert heading(at) == shown[0].event.title == "State of emergency for Baku decreed in Moscow"
-    assert "step 1 of 15" in shown_text(at)
+    assert "step 1 of 16" in shown_text(at)
     assert url(at) == {"narrative": NIGHT, "step": "1"}
     assert at.selectbox(key="p_step").value == 1
     assert not at.button(key="prev").disabled
@@ -251,10 +252,10 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
     assert content_notes(at) == []
 
     # What a presentation clicker sends, PageDown and PageUp.
-    at.button(key="clicker-next").click().run()
+    at.button(key="key-PageDown").click().run()
     assert heading(at) == shown[1].event.title
     assert url(at) == {"narrative": NIGHT, "step": "2"}
-    at.button(key="clicker-prev").click().run()
+    at.button(key="key-PageUp").click().run()
     assert heading(at) == shown[0].event.title
     at.button(key="prev").click().run()
     assert heading(at) == NIGHT_TITLE
@@ -266,9 +267,9 @@ def test_next_and_previous_step_through_and_keep_the_url(catalog):
 
 
 def test_the_last_step_has_no_next(catalog):
-    at = present({"narrative": NIGHT, "step": "15"})
+    at = present({"narrative": NIGHT, "step": "16"})
     assert heading(at) == "Mass funeral procession"
-    assert at.button(key="next").disabled and at.button(key="clicker-next").disabled
+    assert at.button(key="next").disabled and at.button(key="key-PageDown").disabled and at.button(key="key-Right").disabled
     assert not at.button(key="prev").disabled
 
 
@@ -302,14 +303,14 @@ def test_deep_link_opens_the_step_with_a_short_content_note(catalog):
         ),
         (
             {"step": "²"},
-            ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 15."],
+            ["Ignored the step '²' in the link: this narrative has steps 0 (title) to 16."],
             NIGHT_TITLE, {"narrative": NIGHT, "step": "0"},
         ),
         (
             {"narrative": "![x](https://example.org/x.png)", "step": "<b>1</b>"},
             [
                 "Ignored the narrative '![x](https://example.org/x.png)' in the link: there is no such narrative.",
-                "Ignored the step '<b>1</b>' in the link: this narrative has steps 0 (title) to 15.",
+                "Ignored the step '<b>1</b>' in the link: this narrative has steps 0 (title) to 16.",
             ],
             NIGHT_TITLE, {"narrative": NIGHT, "step": "0"},
         ),
@@ -325,17 +326,27 @@ def test_bad_links_fall_back_with_a_notice(query, notices, title, fallback):
     assert url(at) == fallback
 
 
-def test_teachers_note_is_hidden_until_asked_for(catalog):
-    note = catalog.narratives[NIGHT].steps[4].note
+def test_the_teachers_note_is_on_the_presenter_view_not_the_projector(catalog):
+    note = " ".join(catalog.narratives[NIGHT].steps[4].note.split())
     at = present({"narrative": NIGHT, "step": "5"})
-    assert heading(at) == "Troops enter Baku by land and sea"
-    toggle = at.toggle(key="p_note")
-    assert toggle.label == "Teacher's note" and toggle.value is False
-    assert not at.info
-    assert "Compare the" not in shown_text(at)
-    toggle.set_value(True).run()
-    assert [unescape(i.value) for i in at.info] == [" ".join(note.split())]
-    assert unescape(at.info[0].value).startswith("The second block: around midnight.")
+    assert heading(at) == "Soviet troops enter Baku"
+    assert f"**Teacher's note** (not shown on the projector): {note}" in shown_text(at)
+    assert note.startswith("The second block: around midnight.")
+    projector = present({"narrative": NIGHT, "step": "5", "view": "projector"})
+    assert heading(projector) == "Soviet troops enter Baku"
+    assert "The second block" not in shown_text(projector) and "Teacher's note" not in shown_text(projector)
+
+
+def test_the_projector_view_has_no_controls_and_the_presenter_a_link_to_it():
+    projector = present({"narrative": NIGHT, "step": "5", "view": "projector"})
+    assert not projector.exception
+    assert not projector.selectbox and not projector.get("link_button") and not projector.get("download_button")
+    assert {b.key for b in projector.button} == {"key-Left", "key-Right", "key-PageUp", "key-PageDown"}
+    presenter = present({"narrative": NIGHT, "step": "5"})
+    [link] = presenter.get("link_button")
+    assert link.proto.label == "Open the projector view"
+    assert re.fullmatch(r"\?narrative=night-hour-by-hour&step=5&room=[a-z2-9]{8}&view=projector", link.proto.url)
+    assert "room" not in url(presenter)  # the presenter's own link is a plain one, to share without the lesson
 
 
 @pytest.mark.parametrize(
@@ -344,10 +355,10 @@ def test_teachers_note_is_hidden_until_asked_for(catalog):
         # The decree in Moscow: nothing in Baku to draw; Moscow is listed under the map.
         (1, {}),
         (3, {"tv-centre": ACTIVE_RED, "baku": PAST_GREY}),
-        (5, {"baku": ACTIVE_RED, "baku-bay": ACTIVE_RED, "20-yanvar-circle": ACTIVE_RED, "tv-centre": PAST_GREY}),
+        (5, {"baku": ACTIVE_RED, "20-yanvar-circle": ACTIVE_RED, "tv-centre": PAST_GREY}),
         (7, {
             "20-yanvar-circle": ACTIVE_RED, "neftchiler-avenue": ACTIVE_RED,
-            "tv-centre": PAST_GREY, "baku": PAST_GREY, "baku-bay": PAST_GREY,
+            "tv-centre": PAST_GREY, "baku": PAST_GREY,
         }),
     ],
 )
@@ -363,7 +374,13 @@ def test_the_map_uses_the_steps_view_and_lists_places_outside_baku(catalog):
     at = present({"narrative": NIGHT, "step": "1"})
     moscow = catalog.places["moscow-kremlin"].name
     assert moscow == "Moscow, the Kremlin"
-    assert f"This step: {moscow}, outside the map of Baku" in shown_text(at)
+    assert f"This step: {moscow}, far from Baku; the line joins it to Baku" in shown_text(at)
+    # The map shows Moscow itself, joined to Baku, with the distance between them: not an empty map of Baku.
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    labels = next(layer for layer in deck["layers"] if layer["id"] == "away-labels")["data"]
+    assert {row["name"] for row in labels} == {moscow, "Baku", "1,930 km"}  # geodesic, WGS84
+    [line] = next(layer for layer in deck["layers"] if layer["id"] == "away-line")["data"]
+    assert line["from"] == [49.88222, 40.39528] and line["to"] == [37.61749, 55.75202]
 
 
 def test_changing_the_narrative_goes_back_to_its_title():
@@ -375,7 +392,7 @@ def test_changing_the_narrative_goes_back_to_its_title():
     assert url(at) == {"narrative": RALLIES, "step": "0"}
     at.selectbox(key="p_narrative").set_value(CHRONOLOGY_ID).run()
     assert heading(at) == "Black January: the whole chronology"
-    assert "30 steps." in shown_text(at)
+    assert "31 steps." in shown_text(at)
     # Select options are plain text, not Markdown: no escaping backslashes.
     assert at.selectbox(key="p_narrative").options == [NIGHT_TITLE, RALLIES_TITLE, "Black January: the whole chronology"]
 
@@ -390,7 +407,11 @@ def test_every_step_renders(catalog, narrative_id):
         assert heading(at) == slide.event.title
         text = shown_text(at)
         assert f"step {slide.number} of {len(shown)}" in text
-        assert f"> {' '.join(slide.citation.quote.split())}" in text
+        for citation in slide.compared or (slide.citation,):
+            assert f"> {' '.join(citation.quote.split())}" in text
+        if slide.compared:  # the sources side by side take the whole slide
+            assert not at.get("deck_gl_json_chart")
+            continue
         drawn = place_colours(at)
         assert {p.id for p in slide.places if p.in_baku} == {p for p, c in drawn.items() if c == ACTIVE_RED}
         for place in slide.away:
@@ -422,12 +443,11 @@ def test_hostile_text_is_shown_as_text(hostile_present_data, monkeypatch):
         assert f"{narrative.title}" in at.selectbox(key="p_narrative").options
         seen = markdown_shown(at)
         at.selectbox(key="p_step").set_value(1).run()
-        at.toggle(key="p_note").set_value(True).run()
         for slide in slides(catalog, narrative):
             at.selectbox(key="p_step").set_value(slide.number).run()
             assert not at.exception
             assert heading(at) == slide.event.title and HOSTILE in slide.event.title
-            assert [unescape(i.value) for i in at.info] == [" ".join(slide.note.split())]
+            assert any(" ".join(slide.note.split()) in unescape(m.value) for m in at.markdown)
             assert any(HOSTILE in unescape(c.value) for c in at.caption)  # the source's publisher and title
             if slide.event.id == QUOTED_EVENT and slide.citation.quote == f"{QUOTE} {HOSTILE}":
                 assert f"> {md_escape(slide.citation.quote)}" in [m.value for m in at.markdown]
@@ -438,3 +458,17 @@ def test_hostile_text_is_shown_as_text(hostile_present_data, monkeypatch):
         assert sum(HOSTILE in unescape(text) for text in seen) > 3 * len(narrative.steps)
         # Nothing from the data goes into raw HTML: the one st.html is the page's own style.
         assert all("__pwned" not in h.proto.body for h in at.get("html"))
+
+
+def test_read_it_in_the_source_leads_back_to_the_slide():
+    at = present({"narrative": NIGHT, "step": "5"})
+    [link] = [p for p in at.get("page_link") if p.proto.label == "Read it in the source"]
+    query = dict(part.split("=") for part in link.proto.query_string.split("&")) if link.proto.query_string else {}
+    assert {k: query[k] for k in ("narrative", "step")} == {"narrative": NIGHT, "step": "5"}
+    source = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    source.query_params.clear()
+    source.query_params.update(query)
+    source = source.switch_page("app_pages/sources.py").run()
+    [back] = [p for p in source.get("page_link") if p.proto.label == "Back to the slide"]
+    assert back.proto.page == "present"
+    assert not [p for p in source.get("page_link") if p.proto.label == "Back to the event"]

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from blackjanuary.models import Event
+from blackjanuary.range_view import range_view
 from blackjanuary.timeline import (
     BAKU,
     DEFAULT_RANGE,
@@ -15,6 +16,7 @@ from blackjanuary.timeline import (
     RANGES,
     baku,
     build_step_index,
+    describe_event_window,
     describe_step,
     describe_window,
     format_local,
@@ -379,3 +381,53 @@ def test_offset_problem(value, expected):
 )
 def test_precision_problem(value, precision, expected):
     assert precision_problem(value, precision) == expected
+
+
+# --- edges said at the precision their evidence gives ---------------------------------------------
+
+
+def test_an_untimed_edge_at_midnight_on_new_year_is_a_year(catalog):
+    rallies = catalog.require_event("rallies-1989-1990")
+    assert rallies.precision.value == "approximate" and rallies.start == baku(1989, 1, 1)
+    assert describe_event_window(rallies) == "from 1989; the texts give no end"
+    assert describe_event_window(rallies, "ru") == "с 1989; конец в текстах не указан"
+
+
+def test_a_timed_edge_at_midnight_keeps_its_hour(catalog):
+    """'from midnight' writes the hour: the edge is said with it."""
+    event = catalog.require_event("emergency-unannounced")
+    assert "midnight" in event.when
+    assert describe_event_window(event).startswith("from 20 Jan 1990, about 00:00 Baku time")
+
+
+@pytest.mark.parametrize("when, start, said", [
+    ("in 1989", "1989-01-01T00:00:00+04:00", "from 1989"),
+    ("in March 1990", "1990-03-01T00:00:00+04:00", "from March 1990"),
+    ("on 20 January 1990", "1990-01-20T00:00:00+04:00", "from 20 Jan 1990"),
+    ("from 1 January 1990", "1990-01-01T00:00:00+04:00", "from 1 Jan 1990"),
+    ("at midnight on 20 January", "1990-01-20T00:00:00+04:00", "from 20 Jan 1990, about 00:00 Baku time"),
+    ("at 23:30 on 19 January", "1990-01-19T23:30:00+04:00", "from 19 Jan 1990, about 23:30 Baku time"),
+])
+def test_an_approximate_open_edge_is_said_as_its_evidence_writes_it(when, start, said):
+    event = Event(id="e", title="t", summary="s", precision="approximate", start=start, end=None, when=when,
+                  places=["p"], category="background", citations=[{"source": "s", "quote": "q"}])
+    assert describe_event_window(event) == f"{said}; the texts give no end"
+
+
+def test_an_open_end_with_an_uncertain_start_says_both(catalog):
+    detentions = catalog.require_event("detentions")
+    assert detentions.start_uncertain and detentions.end is None
+    assert describe_event_window(detentions) == (
+        "not before 19 Jan 1990, about 23:30 Baku time; the texts give no exact start and no end")
+
+
+def test_an_event_dated_to_a_day_is_not_over_at_midnight_only_past_its_day(catalog):
+    """At the night's midnight step the decree's day is over: the step says that, not that the decree ended then."""
+    view = range_view(catalog, "night")
+    midnight = view.steps.index(baku(1990, 1, 20))
+    changes = view.index.changes[midnight]
+    assert "emergency-decree" in changes.day_ended and "emergency-decree" not in changes.over
+    _, lines = view.change_lines(midnight)
+    assert any(line.startswith("Past the day, month or year the texts date it to") and
+               "State of emergency for Baku decreed in Moscow" in line for line in lines)
+    assert not any(line.startswith("Over:") and "decreed" in line for line in lines)

@@ -91,8 +91,10 @@ def test_a_measure_a_curator_added_comes_after_the_known_ones(make_data):
 
 def test_killed_spread_names_both_ends_and_leaves_words_out(real):
     note = spread_note(real, claims_for(real, "killed"))
-    assert "from 131 (Teen Voice" in note and "to 170 (Teen Voice" in note
-    assert "30% above the lowest" in note
+    # Teen Voice's own range holds the other numbers: the spread is inside one source, not between sources.
+    assert note.startswith("Every number stated lies within one source's own range, 131 to 170 (Teen Voice")
+    assert "147 (News.az, “147 people”); 147 (A magazine not named in the text, “147 innocent civilians”)" in note
+    assert "run from" not in note and "% above" not in note
     numbers, words = note.split("In words only:")
     assert "“dozens”" in words and "Trend News Agency" in words
     assert "dozens" not in numbers  # read as 24 by us, so not a bound of the spread
@@ -162,7 +164,7 @@ def test_a_lower_bound_equal_to_a_figure_keeps_its_qualifier(make_data):
 
 def test_the_spread_line_speaks_the_interface_language(real):
     note = spread_note(real, claims_for(real, "killed"), "ru")
-    assert note.startswith("Приведённые числа — от 131") and "на 30% больше" in note
+    assert note.startswith("Все названные числа лежат внутри диапазона одного источника, от 131 до 170") and "%" not in note
     assert "“dozens”" in note  # the source's own words stay as written
 
 
@@ -187,13 +189,32 @@ def test_one_source_with_a_number(make_data):
     assert note == "Only one source gives a number: The Paper, “147 people”. In words only: The Gazette, “dozens”."
 
 
-def test_one_source_with_a_range_is_a_spread_within_it(make_data):
+def test_one_source_with_a_range_is_one_source_not_a_spread(make_data):
     catalog = catalogue(make_data, said("paper", "wounded", "between 700 and 800", "range", 700, 800))
     note = spread_note(catalog, claims_for(catalog, "wounded"))
-    assert note == (
-        "Numbers stated run from 700 (The Paper, “between 700 and 800”) to 800 (The Paper, "
-        "“between 700 and 800”); the highest is 14% above the lowest."
+    assert note == "Only one source gives a number: The Paper, “between 700 and 800”."
+
+
+def test_a_range_that_holds_the_other_numbers_is_said_as_such(make_data):
+    catalog = catalogue(
+        make_data,
+        said("paper", "wounded", "between 700 and 800", "range", 700, 800),
+        said("gazette", "wounded", "750 people", "exact", 750, 750),
     )
+    note = spread_note(catalog, claims_for(catalog, "wounded"))
+    assert note == ("Every number stated lies within one source's own range, 700 to 800 (The Paper, "
+                    "“between 700 and 800”): 750 (The Gazette, “750 people”).")
+
+
+def test_a_spread_between_sources_still_runs_from_one_to_the_other(make_data):
+    catalog = catalogue(
+        make_data,
+        said("paper", "wounded", "between 700 and 800", "range", 700, 800),
+        said("gazette", "wounded", "900 people", "exact", 900, 900),
+    )
+    note = spread_note(catalog, claims_for(catalog, "wounded"))
+    assert note == ("Numbers stated run from 700 (The Paper, “between 700 and 800”) to 900 (The Gazette, "
+                    "“900 people”); the highest is 29% above the lowest.")
 
 
 def test_a_spread_from_zero_has_no_percentage(make_data):
@@ -500,7 +521,7 @@ def test_figures_page_shows_every_measure(real, measure):
     assert [unescape(s.value) for s in at.subheader] == [measure_name(measure, "en")]
     claims = claims_for(real, measure)
     assert spread_note(real, claims) in [unescape(m.value) for m in at.markdown]
-    table = at.dataframe[0].value
+    table = at.table[0].value  # a static table: long wordings and passages wrap instead of being cut
     assert len(table) == len(claims)
     assert list(table["Wording"]) == [c.wording for c in claims]
     # Each figure on its own authority, as its sentence gives it, and nobody else's.
@@ -522,7 +543,7 @@ def test_figures_page_switches_measure_and_keeps_the_link(real):
     assert not at.exception
     assert at.query_params["measure"] == "funeral-crowd"
     assert [unescape(s.value) for s in at.subheader] == ["People at the funerals"]
-    assert len(at.dataframe[0].value) == len(claims_for(real, "funeral-crowd")) == 3
+    assert len(at.table[0].value) == len(claims_for(real, "funeral-crowd")) == 3
     assert claims_chart(at)["layout"]["xaxis"]["type"] == "log"
 
 
@@ -545,18 +566,18 @@ def test_a_hostile_measure_in_the_link_is_shown_as_typed():
 
 def test_the_coverage_toggle_keeps_only_single_source_events(real):
     at = open_page("app_pages/figures.py")
-    every = at.dataframe[1].value
-    assert len(every) == len(real.events) == 30
-    assert "30 events; 9 rest on a single source." in shown_text(at)
+    every = at.dataframe[0].value
+    assert len(every) == len(real.events) == 31
+    assert "31 events; 9 rest on a single source." in shown_text(at)
     at.toggle(key="single_only").set_value(True).run()
     assert not at.exception
-    single = at.dataframe[1].value
+    single = at.dataframe[0].value
     expected = [e.title for e in real.events if len(e.source_ids) == 1]
     assert list(single["event"]) == expected and len(expected) == 9
     assert set(single["sources"]) == {1}
     assert "Pogroms against Armenian residents of Baku" in list(single["event"])
     at.toggle(key="single_only").set_value(False).run()
-    assert len(at.dataframe[1].value) == 30
+    assert len(at.dataframe[0].value) == 31
 
 
 def test_sources_page_profiles_a_source_without_a_date(real):
@@ -565,7 +586,7 @@ def test_sources_page_profiles_a_source_without_a_date(real):
     text = shown_text(at)
     assert "Its date is not stated" in text
     teen = profile(real, "teen-voice")
-    assert f"Backs {len(teen.events)} of 30 events (1988–1990): Background and protest, " in text
+    assert f"Backs {len(teen.events)} of 31 events (1988–1990): Background and protest, " in text
     [alone] = [line for line in text.splitlines() if "Alone among the five" in line]
     assert "Pogroms against Armenian residents of Baku" in alone
     assert "Tanks crush cars" not in alone

@@ -377,7 +377,7 @@ def test_real_data_counts(real):
 
 @pytest.mark.parametrize(
     "place_id",
-    ["neftchiler-avenue", "20-yanvar-circle", "alley-of-martyrs", "tv-centre", "baku-bay",
+    ["neftchiler-avenue", "20-yanvar-circle", "alley-of-martyrs", "tv-centre", "azadliq-square",
      "permanent-representation-moscow", "baku"],
 )
 def test_real_data_has_place(real, place_id):

@@ -24,6 +24,7 @@
  * @property {string | null} panelStep the step whose events the panel marks
  * @property {number | null} inputAt
  * @property {string | null} lastDrawn
+ * @property {number} zoom the map's zoom now: the minor streets show from a zoom on
  * @property {Map<string, number>} placeIndex
  * @property {Map<string, number>} eventIndex
  * @property {import('./types.js').PlaceRow[]} points

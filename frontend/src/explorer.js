@@ -74,7 +74,7 @@ export function createExplorer(root, callbacks) {
   const my = {
     payload: null, step: 0, place: null, event: null, tiles: false, playing: null,
     restTimer: undefined, reported: null, seenStep: null, deck: null, tileLayer: null,
-    walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, panelDrawnAt: null, panelStep: null, inputAt: null, lastDrawn: null,
+    walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, panelDrawnAt: null, panelStep: null, inputAt: null, lastDrawn: null, zoom: 0,
     placeIndex: new Map(), eventIndex: new Map(), points: [], streets: [], labelRows: [], stepX: [],
     geometry: null, rowsIndex: new Map(),
   };
@@ -247,7 +247,7 @@ export function createExplorer(root, callbacks) {
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.a.slice(0, 3)})`, text: '●'}), ` ${t.status_active} · `,
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.o.slice(0, 3)})`, text: '●'}), ` ${t.status_open} · `,
       el('span', {class: 'bjx-dot', style: `color: rgb(${c.p.slice(0, 3)})`, text: '●'}), ` ${t.status_past} · `,
-      el('span', {class: 'bjx-dot', style: `color: rgb(${c.f.slice(0, 3)})`, text: '○'}), ` ${t.status_future} · ${payload.basemap.attribution}`,
+      el('span', {class: 'bjx-dot', style: `color: rgb(${c.f.slice(0, 3)})`, text: '○'}), ` ${t.status_future} · ${payload.basemap.attribution}. ${payload.basemap.note}`,
     );
     ui.timelineKey.textContent = t.precision_hint;
     list.drawAllPlaces();

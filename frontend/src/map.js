@@ -2,7 +2,8 @@
 // around the selected one. A step changes colours and sizes by attribute updates (updateTriggers), nothing more.
 
 import {Deck} from '@deck.gl/core';
-import {GeoJsonLayer, PolygonLayer, TextLayer} from '@deck.gl/layers';
+import {PolygonLayer, TextLayer} from '@deck.gl/layers';
+import {basemapLayers, zoomBand} from './basemap.js';
 import {labelled} from './steps.js';
 
 /** @typedef {import('./context.js').Context} Context */
@@ -12,6 +13,7 @@ const FONT_SETTINGS = {sdf: true, buffer: 8};
 const HALO = [255, 255, 255, 235];
 const RING = [20, 20, 20, 255];
 export const MAP_HEIGHT = 430;
+const LABEL_ROOM = 70; // pixels kept clear at each side of the places, for half a label
 const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
 const PICKABLE = ['places', 'lines'];
 
@@ -29,30 +31,6 @@ export function createMap(ctx) {
   /** @param {number} placeIndex */
   function statusOf(placeIndex) {
     return my.payload.statuses[my.step][placeIndex];
-  }
-
-  function basemapLayers() {
-    const spec = my.payload.basemap;
-    const layers = [];
-    for (const layer of spec.layers) {
-      if (my.tiles && !layer.with_tiles) continue;
-      const data = layer.url || layer.geojson || layer.rows;
-      if (layer.kind === 'fill') {
-        const prop = layer.colour_property;
-        layers.push(new GeoJsonLayer({
-          id: `basemap-${layer.id}`, data, filled: true, stroked: false, pickable: false,
-          getFillColor: prop ? (f) => (f.properties && f.properties[prop]) || layer.colour : layer.colour,
-        }));
-      } else if (layer.kind === 'line') {
-        layers.push(new GeoJsonLayer({
-          id: `basemap-${layer.id}`, data, filled: false, stroked: true, pickable: false,
-          getLineColor: layer.colour, getLineWidth: layer.width || 1, lineWidthUnits: 'pixels',
-        }));
-      } else if (layer.kind === 'labels') {
-        layers.push(textLayer(`basemap-${layer.id}`, data, (r) => r.text, {halo: layer.halo}));
-      }
-    }
-    return layers;
   }
 
   /**
@@ -111,7 +89,8 @@ export function createMap(ctx) {
 
   function update() {
     if (!my.deck) return;
-    my.deck.setProps({layers: [...(my.tiles && my.tileLayer ? [my.tileLayer] : []), ...basemapLayers(), ...placeLayers()]});
+    const basemap = basemapLayers(my.payload.basemap, {tiles: my.tiles, zoom: my.zoom}, textLayer);
+    my.deck.setProps({layers: [...(my.tiles && my.tileLayer ? [my.tileLayer] : []), ...basemap, ...placeLayers()]});
   }
 
   /** @param {import('@deck.gl/core').PickingInfo} info */
@@ -130,12 +109,22 @@ export function createMap(ctx) {
 
   function makeDeck() {
     const v = my.payload.view;
+    // The view spans the places over style.fit_span pixels; a narrower map (a phone) zooms out so that no label is cut.
+    const width = ui.map.clientWidth;
+    const room = Math.max(width - 2 * LABEL_ROOM, 1);
+    my.zoom = v.zoom + (width ? Math.min(0, Math.log2(room / my.payload.style.fit_span)) : 0);
     my.deck = new Deck({
       parent: /** @type {HTMLDivElement} */ (ui.map),
       width: '100%', height: `${MAP_HEIGHT}px`,
-      initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: v.zoom, pitch: 0, bearing: 0},
+      initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: my.zoom, pitch: 0, bearing: 0},
       controller: {doubleClickZoom: false, dragRotate: false, touchRotate: false},
       getTooltip: tooltip,
+      onViewStateChange: ({viewState}) => {
+        // The minor streets come in and go out at a zoom: redraw only when a threshold is crossed.
+        const crossed = zoomBand(my.payload.basemap, viewState.zoom) !== zoomBand(my.payload.basemap, my.zoom);
+        my.zoom = viewState.zoom;
+        if (crossed) update();
+      },
       onClick: (info) => {
         if (info.object && info.layer && PICKABLE.includes(info.layer.id)) ctx.select({place: info.object.id});
       },

@@ -1,7 +1,8 @@
 // The offline explorer's host: the Explore component in a page of its own, with no server and no network.
 //
 // blackjanuary/offline_explorer.py writes the page around this script: JSON elements holding the component's
-// payload for each range and language (`bjo-payload-<lang>-<range>`), the panel's words and texts per language
+// payload for each range and language (`bjo-payload-<lang>-<range>`), the basemap's files once (`bjo-basemap`, by
+// the URL the app would fetch each from), the panel's words and texts per language
 // (`bjo-panel-<lang>`), and the source texts with their cited passages (`bjo-texts`). Each is parsed when first
 // needed. The component draws the passage panel from the panel data, as on the Streamlit page; around it this
 // draws the range and language switches and a source's text (source.js). The view lives in the address's hash
@@ -43,8 +44,22 @@ const ui = {
 let loaded = null; // the language and range of the payload the component holds
 const FAILED = 'The explorer\u2019s data could not be read.';
 
-/** @type {(lang: string, range: string) => Payload} */
-const payloadOf = (lang, range) => json(`bjo-payload-${lang}-${range}`);
+/**
+ * A range's payload in a language. Its basemap layers name their data in `bjo-basemap`: given it here, so that
+ * the map fetches nothing.
+ * @param {string} lang
+ * @param {string} range
+ * @returns {Payload}
+ */
+function payloadOf(lang, range) {
+  const payload = json(`bjo-payload-${lang}-${range}`);
+  for (const layer of payload.basemap.layers) {
+    if (layer.inline === undefined) continue;
+    layer.geojson = json('bjo-basemap')[layer.inline];
+    delete layer.inline;
+  }
+  return payload;
+}
 /** @type {(lang: string) => PanelData} */
 const panelOf = (lang) => json(`bjo-panel-${lang}`);
 const words = () => panelOf(state.lang).texts;

@@ -8,7 +8,7 @@ import {button as plainButton, el} from './dom.js';
  * The panel's data in one language, as blackjanuary/panel.py builds it (its TypedDicts).
  * @typedef {{quote: string, attribution: string, source: string, n: number}} Passage
  * @typedef {{title: string, window: string, when: string, summary: string, when_note: string, timing: string[],
- *   support: string, single: boolean, time_ref: string, places: string[], passages_heading: string,
+ *   support: string, single: boolean, outside: string[], places: string[], passages_heading: string,
  *   passages: Passage[]}} EventPanel
  * @typedef {{name: string, other_names: string[], description: string, distances: string, coordinates: string,
  *   estimated: boolean, events_heading: string, first_of: string, events: string[]}} PlacePanel
@@ -57,7 +57,8 @@ function eventCard(data, eventId, now, open, actions) {
   const support = el('p', {text: e.support});
   if (e.single) support.append(' ', el('span', {class: 'bjx-badge bjx-single', text: w.single_source_badge}));
   card.append(support);
-  if (e.time_ref) card.append(el('p', {class: 'bjx-caption', text: e.time_ref}));
+  // What the event takes from outside the five texts, each line with its public reference.
+  for (const line of e.outside) card.append(el('p', {class: 'bjx-caption', text: line}));
   card.append(el('div', {class: 'bjx-card-places'}, ...e.places.map((placeId) => button(
     `⌖ ${data.places[placeId].name}`, () => actions.select({place: placeId}), {'data-place': placeId},
   ))));

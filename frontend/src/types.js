@@ -11,14 +11,13 @@
  * @typedef {{heading: string, lines: string[]}} Change
  * @typedef {{label: string, first_row: number, rows: number, colour: string}} Lane
  * @typedef {{x: number, label: string}} Tick
- * @typedef {{id: string, kind: 'fill' | 'line' | 'labels', url?: string, geojson?: object, rows?: object[],
- *   colour?: Color, colour_property?: string, width?: number, halo?: number[], with_tiles?: boolean}} BasemapLayer
+ * @typedef {import('./basemap.js').BasemapLayer} BasemapLayer
  * @typedef {import('@deck.gl/core').Color} Color
- * @typedef {{layers: BasemapLayer[], attribution: string}} Basemap
+ * @typedef {{layers: BasemapLayer[], attribution: string, note: string}} Basemap
  * @typedef {{latitude: number, longitude: number, zoom: number}} View
  * @typedef {{colours: Record<string, Color>, mark: string, mark_size: Record<string, number>,
  *   label_size: number, label_colour: Color, max_labels: number, max_listed: number, single_mark: string,
- *   row_height: number, margin_left: number, play_per_second: number,
+ *   row_height: number, margin_left: number, play_per_second: number, fit_span: number,
  *   flags: {precise: number, single: number, long: number, open_end: number, open_start: number}}} Style
  * @typedef {{range: string, lang: string, steps: Step[], step_x?: number[], places: PlaceRow[],
  *   statuses: string[], events: EventColumns, changes?: Change[], lanes: Lane[], rows: number, axis: Tick[],
