@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.shared import _, catalog, lang, set_url, url_params
-from blackjanuary.claims import claims_figure, claims_for, coverage, measures, spread_note
-from blackjanuary.i18n import format_number, measure_name
+from blackjanuary.claims import claims_figure, claims_for, claims_table_html, coverage, measures, spread_note
+from blackjanuary.i18n import measure_name
 from blackjanuary.text import md_escape
 from blackjanuary.urls import figures_params, measure_from_params
 
@@ -46,27 +46,9 @@ st.subheader(md_escape(measure_name(measure, lang())))
 st.markdown(md_escape(spread_note(data, claims, lang())))
 st.plotly_chart(claims_figure(data, measure, lang()), key=f"claims-{measure}", config={"displayModeBar": False})
 st.caption(_("chart_key"))
-# A static table: every column's text wraps, so a long wording or passage is read whole, not cut at a cell's edge.
-st.table(
-    pd.DataFrame(
-        [
-            {
-                _("col_source"): data.sources[c.source].publisher,
-                _("col_speaker"): speaker.name if (speaker := data.speaker(c)) else "",
-                _("col_authority"): c.authority or _("no_authority"),
-                _("col_wording"): c.wording,
-                _("col_kind"): _(f"qualifier_{c.qualifier.value}"),
-                _("col_low"): format_number(c.low, lang()),
-                _("col_high"): format_number(c.high, lang()),
-                _("col_reading"): c.reading or "",
-                _("col_scope"): " ".join((c.scope or "").split()),
-                _("col_passage"): " ".join(c.quote.split()),
-            }
-            for c in claims
-        ]
-    ),
-    hide_index=True,
-)
+# Every column's text wraps, so a long wording or passage is read whole; on a phone the table scrolls
+# sideways in a region the keyboard can reach.
+st.html(claims_table_html(data, claims, measure, lang()))
 
 st.header(_("coverage_title"))
 st.caption(_("coverage_intro"))

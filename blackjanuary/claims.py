@@ -12,7 +12,8 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from .i18n import tr
+from .htmltable import scrolling_table
+from .i18n import format_number, measure_name, tr
 from .loading import Catalog
 from .models import KNOWN_MEASURES, Category, Claim, Event, Qualifier, Source
 from .text import html_escape
@@ -245,3 +246,28 @@ def profile(catalog: Catalog, source_id: str) -> SourceProfile:
         categories=categories,
         span=span,
     )
+
+
+CLAIM_COLUMNS = ("col_source", "col_speaker", "col_authority", "col_wording", "col_kind", "col_low", "col_high",
+                 "col_reading", "col_scope", "col_passage")
+
+
+def claims_table(catalog: Catalog, claims: list[Claim], lang: str = "en") -> tuple[list[str], list[list[str]]]:
+    """The claims of one measure as a table of plain text: the column names, and a row per claim, each as its source words it."""
+    rows = []
+    for c in claims:
+        speaker = catalog.speaker(c)
+        rows.append([
+            catalog.sources[c.source].publisher, speaker.name if speaker else "", c.authority or tr(lang, "no_authority"),
+            c.wording, tr(lang, f"qualifier_{c.qualifier.value}"), format_number(c.low, lang), format_number(c.high, lang),
+            c.reading or "", " ".join((c.scope or "").split()), " ".join(c.quote.split()),
+        ])
+    return [tr(lang, key) for key in CLAIM_COLUMNS], rows
+
+
+def claims_table_html(catalog: Catalog, claims: list[Claim], measure: str, lang: str = "en") -> str:
+    """The claims table as HTML whose every column wraps, in a region a keyboard can scroll on a phone."""
+    head, rows = claims_table(catalog, claims, lang)
+    body = ["<tr>" + "".join(f"<td>{html_escape(cell)}</td>" for cell in row) + "</tr>" for row in rows]
+    caption = tr(lang, "claims_table_caption", count=len(rows), measure=measure_name(measure, lang).lower())
+    return scrolling_table(caption, head, body, min_width="60rem")
