@@ -86,17 +86,19 @@ def explorer() -> None:
 
 explore_state.read_link(state, url_params(), data, lang())
 state.setdefault("tiles", tiles_from_env())
-st.title(_("explore_title"))
-st.caption(" ".join(filter(None, [_("explore_intro"), translation_note()])))
-who_the_sources_are_line()
-for notice in state.pop("notices", []):
-    st.warning(md_escape(notice), icon=":material/link_off:")
-controls = st.columns([3, 2, 6], vertical_alignment="bottom")
-controls[0].segmented_control(
+# The header in two rows, so that the slider, the map and the timeline fit a laptop's screen below it:
+# the title with the span and the street tiles, then what the page is and who the sources are.
+heading, span, tiles = st.columns([6, 3, 1.6], vertical_alignment="bottom")
+heading.title(_("explore_title"))
+span.segmented_control(
     _("span"), options=list(RANGES), key="range", required=True,
     format_func=partial(range_name, lang()), on_change=_snap_to_range, help=_("span_help"),
+    label_visibility="collapsed",  # its options say what it is; screen readers still hear the label
 )
-controls[1].toggle(_("street_tiles"), key="tiles", help=_("street_tiles_help"))
+tiles.toggle(_("street_tiles"), key="tiles", help=_("street_tiles_help"))
+who_the_sources_are_line(short=True, before=" ".join(filter(None, [_("explore_intro"), translation_note()])))
+for notice in state.pop("notices", []):
+    st.warning(md_escape(notice), icon=":material/link_off:")
 explorer()
 with st.expander(_("download_title"), icon=":material/download:"):
     st.caption(_("download_intro"))

@@ -183,11 +183,18 @@ def translation_note() -> str:
     return catalogue_translation_note(found, lang()) if found is not None else ""
 
 
-def who_the_sources_are_line(link: bool = True) -> None:
-    """Who the five sources are, in one line, read before any passage; with a link to the Sources page unless told not to."""
-    st.caption(md_escape(who_the_sources_are(catalog(), lang())))
-    if link:
-        st.page_link("app_pages/sources.py", label=_("sources_more"), icon=":material/menu_book:", query_params=with_lang({}))
+def who_the_sources_are_line(link: bool = True, short: bool = False, before: str = "") -> None:
+    """Who the five sources are, in one line, read before any passage; with a link to the Sources page unless told not to.
+
+    `before`: a sentence of the page's own to open the same caption with.
+    """
+    line = md_escape(" ".join(filter(None, [before, who_the_sources_are(catalog(), lang(), short=short)])))
+    if not link:
+        st.caption(line)
+        return
+    text, more = st.columns([6, 1], vertical_alignment="center", gap="small")
+    text.caption(line)
+    more.page_link("app_pages/sources.py", label=_("sources_more"), icon=":material/menu_book:", query_params=with_lang({}))
 
 
 def translation_notice() -> None:

@@ -30,16 +30,20 @@ def country_name(code: str | None, lang: str) -> str:
     return Locale.parse(language_or_default(lang)).territories.get(code, code)
 
 
-def who_the_sources_are(catalog: Catalog, lang: str) -> str:
-    """One line: the texts grouped by their publisher's country, when they were written, and whose voice is missing."""
+def who_the_sources_are(catalog: Catalog, lang: str, short: bool = False) -> str:
+    """One line: the texts grouped by their publisher's country, when they were written, and whose voice is missing.
+
+    `short` counts the texts by country without naming the publishers, for the line under Explore's title;
+    the Sources page, the slides and the exports name them.
+    """
     groups: dict[str | None, list[Source]] = {}
     for source in catalog.sources.values():
         groups.setdefault(source.country, []).append(source)
     # Most texts first; a publisher not identified last.
     order = sorted(groups, key=lambda code: (code is None, -len(groups[code])))
     parts = [
-        tr(lang, "sources_group", country=country_name(code, lang), count=len(groups[code]),
-           publishers=", ".join(s.publisher for s in groups[code]))
+        tr(lang, "sources_group_short" if short else "sources_group", country=country_name(code, lang),
+           count=len(groups[code]), publishers=", ".join(s.publisher for s in groups[code]))
         for code in order
     ]
     line = [tr(lang, "sources_who", groups="; ".join(parts))]

@@ -27,7 +27,20 @@ from blackjanuary.__main__ import main
 DATA = Path(__file__).resolve().parent.parent / "data"
 ALLEY, KREMLIN, TV = "alley-of-martyrs", "moscow-kremlin", "tv-centre"
 ANSWER = {"lat": "40.3577812", "lon": "49.8269437", "display_name": "Şəhidlər xiyabanı, Səbail, Baku, Azerbaijan"}
-TODAY = date.today().isoformat()
+FETCHED = date(2026, 1, 20)  # the day the tests' lookups are made on, whenever they run
+TODAY = FETCHED.isoformat()
+
+
+class _FetchDay(date):
+    @classmethod
+    def today(cls) -> date:
+        return FETCHED
+
+
+@pytest.fixture(autouse=True)
+def fetched_on_one_day(monkeypatch):
+    """Every lookup is dated the same day: a run that crosses midnight must not turn the expected date stale."""
+    monkeypatch.setattr("blackjanuary.geocode.date", _FetchDay)
 
 
 # --- a fake Nominatim -----------------------------------------------------

@@ -51,7 +51,7 @@ export function createExplorer(root, callbacks) {
   ui.alert = el('p', {class: 'bjx-alert', role: 'alert', hidden: ''});
   ui.ends = el('div', {class: 'bjx-ends', 'aria-hidden': 'true'});
   ui.map = el('div', {class: 'bjx-map', role: 'img'});
-  ui.key = el('p', {class: 'bjx-key'});
+  ui.key = el('p', {class: 'bjx-key bjx-map-key'});
   ui.list = el('section', {class: 'bjx-list'});
   ui.allPlaces = el('details', {class: 'bjx-all-places'});
   ui.timeline = el('div', {class: 'bjx-timeline', role: 'img'});
@@ -61,11 +61,13 @@ export function createExplorer(root, callbacks) {
   ui.timelineKey = el('p', {class: 'bjx-key'});
   ui.panel = el('aside', {class: 'bjx-panel'});
   ui.timeline.append(ui.canvas, ui.cursor, ui.tip);
+  // The slider, the map and the timeline read together, in one column; what is at the step and the passages
+  // beside them. On a phone the side comes after the timeline: slider, map, timeline, list, panel.
   root.replaceChildren(
     el('div', {class: 'bjx-main'},
       el('div', {class: 'bjx-scrub'}, ui.play, el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
-      ui.alert, ui.words, ui.map, ui.key, ui.list, ui.allPlaces, ui.timeline, ui.timelineKey),
-    ui.panel,
+      ui.alert, ui.words, ui.map, ui.key, ui.timeline, ui.timelineKey),
+    el('div', {class: 'bjx-side'}, ui.list, ui.allPlaces, ui.panel),
   );
   const slider = /** @type {HTMLInputElement} */ (ui.slider);
   const play = /** @type {HTMLButtonElement} */ (ui.play);

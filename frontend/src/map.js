@@ -12,7 +12,6 @@ const FONT = 'Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif';
 const FONT_SETTINGS = {sdf: true, buffer: 8};
 const HALO = [255, 255, 255, 235];
 const RING = [20, 20, 20, 255];
-export const MAP_HEIGHT = 430;
 const LABEL_ROOM = 70; // pixels kept clear at each side of the places, for half a label
 const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
 const PICKABLE = ['places', 'lines'];
@@ -115,7 +114,7 @@ export function createMap(ctx) {
     my.zoom = v.zoom + (width ? Math.min(0, Math.log2(room / my.payload.style.fit_span)) : 0);
     my.deck = new Deck({
       parent: /** @type {HTMLDivElement} */ (ui.map),
-      width: '100%', height: `${MAP_HEIGHT}px`,
+      width: '100%', height: '100%', // the stylesheet sizes the map to the screen (explorer.css)
       initialViewState: {latitude: v.latitude, longitude: v.longitude, zoom: my.zoom, pitch: 0, bearing: 0},
       controller: {doubleClickZoom: false, dragRotate: false, touchRotate: false},
       getTooltip: tooltip,

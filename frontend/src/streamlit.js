@@ -3,15 +3,19 @@
 // when the page's data names a key this page does not hold (it was loaded again), the component asks for it
 // with the `missing` trigger and the page sends it.
 
-import {createExplorer} from './explorer.js';
+import {restorePageDeck} from './deck_scope.js';
 import {PayloadCache, decodeComponentData} from './payload.js';
+
+// deck.gl comes with the component, imported only once the page's own deck.gl is set aside (deck_scope.js).
+const {createExplorer} = await import('./explorer.js');
+restorePageDeck();
 
 /**
  * @typedef {object} Instance
  * @property {string | null} key the key of the payload the explorer shows
  * @property {string | null} asked the key last asked for with `missing`
  * @property {{setStateValue: (name: string, value: unknown) => void, setTriggerValue: (name: string, value: unknown) => void}} callbacks
- * @property {ReturnType<typeof createExplorer>} explorer
+ * @property {ReturnType<typeof import('./explorer.js').createExplorer>} explorer
  * @property {() => void} cleanup
  */
 

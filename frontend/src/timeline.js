@@ -5,6 +5,9 @@
 
 const FONT = 'Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif';
 const TIMELINE_TOP = 22; // room for the axis labels
+// At most this share of the window's height, so that the map and the timeline fit one laptop screen together.
+const TIMELINE_SHARE = 0.2;
+const TIMELINE_MIN_HEIGHT = 150;
 const TIMELINE_MAX_HEIGHT = 420;
 
 /** @param {string} hex */
@@ -35,7 +38,8 @@ export function createTimeline(ctx) {
     const p = my.payload;
     const width = ui.timeline.clientWidth || 600;
     const rows = Math.max(p.rows, 1);
-    const rowHeight = Math.min(p.style.row_height, TIMELINE_MAX_HEIGHT / rows);
+    const most = Math.max(TIMELINE_MIN_HEIGHT, Math.min(TIMELINE_MAX_HEIGHT, window.innerHeight * TIMELINE_SHARE));
+    const rowHeight = Math.min(p.style.row_height, most / rows);
     const left = width < 500 ? Math.min(p.style.margin_left, 96) : p.style.margin_left;
     return {width, left, top: TIMELINE_TOP, plot: width - left - 12, rowHeight, height: TIMELINE_TOP + rowHeight * rows + 6};
   }
