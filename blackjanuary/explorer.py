@@ -34,7 +34,11 @@ from .timeline_figure import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MAR
 # The tests and the benchmark set this to 1: the app and the offline export then load the component's bundles
 # built with its test hooks (frontend/build.mjs), which expose its state; the shipping bundles have none.
 TEST_HOOKS_ENV = "BLACKJANUARY_TEST_HOOKS"
-PLAY_STEPS_PER_SECOND = 4
+# Play: seconds a step, by the speed chosen (a class reads each step; a teacher may hurry), and how many times
+# longer it stays on a step where the evidence changes, so that the change can be read.
+PLAY_SECONDS = {"slow": 4.0, "normal": 2.5, "fast": 1.0}
+PLAY_DEFAULT = "normal"
+PLAY_DWELL = 2
 # An event's `flags`: a known-to-the-hour window, a single source, a long period the step falls in,
 # no end given, no start given.
 PRECISE, SINGLE, LONG, OPEN_END, OPEN_START = 1, 2, 4, 8, 16
@@ -44,7 +48,7 @@ TEXT_KEYS = (
     "time_in_baku", "play", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
     "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
     "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint", "tiles_failed", "map_part_failed",
-    "all_places",
+    "all_places", "play_speed", "speed_slow", "speed_normal", "speed_fast",
 )
 
 
@@ -75,8 +79,8 @@ def _runs(sets: tuple[frozenset[str], ...]) -> dict[str, tuple[int, int]]:
 def step_changes(view: RangeView, lang: str = "en") -> list[dict]:
     """For each step, what changed since the step before, as the page says it: a heading and its lines."""
     return [
-        {"heading": heading, "lines": lines}
-        for heading, lines in (view.change_lines(position, lang) for position in range(len(view.steps)))
+        {"heading": heading, "lines": lines, "changed": not view.index.changes[position].nothing}
+        for position, (heading, lines) in enumerate(view.change_lines(p, lang) for p in range(len(view.steps)))
     ]
 
 
@@ -221,7 +225,8 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
             "label_size": LABEL_SIZE, "label_colour": LABEL_COLOUR, "max_labels": MAX_LABELS,
             "fit_span": MAP_WIDTH_GUESS * FIT_SHARE,
             "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK, "row_height": ROW_HEIGHT,
-            "margin_left": MARGIN["l"], "play_per_second": PLAY_STEPS_PER_SECOND,
+            "margin_left": MARGIN["l"], "play_seconds": PLAY_SECONDS, "play_default": PLAY_DEFAULT,
+            "play_dwell": PLAY_DWELL,
             "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open_end": OPEN_END, "open_start": OPEN_START},
         },
         "texts": texts | {"first_of": tr(lang, "first_of", shown="{shown}", count="{count}")},

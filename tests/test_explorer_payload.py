@@ -1,6 +1,7 @@
 """The Explore component's payload, built without Streamlit: what each step shows, as JSON."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,9 @@ def test_changes_say_what_the_page_says(night):
     assert len(changes) == len(night.steps)
     for position, change in enumerate(changes):
         heading, lines = night.change_lines(position, "en")
-        assert change == {"heading": heading, "lines": lines}
+        assert change == {"heading": heading, "lines": lines, "changed": not night.index.changes[position].nothing}
+    # Play stays longer where something changed: the night has steps of both kinds.
+    assert {c["changed"] for c in changes} == {True, False}
 
 
 def test_the_map_is_data_the_browser_draws(real, payload, streets):
@@ -149,11 +152,23 @@ def test_component_data_is_a_state_line_then_the_payload(payload):
     assert b"\n" not in alone and json.loads(alone) == {"key": "night:en:1", "step": "1990-01-20T02:00"}
 
 
+def _bundle(component: Path, name: str) -> str:
+    """A bundle's code with every chunk it imports, statically or when it runs (the app's bundle is split)."""
+    seen: dict[str, str] = {}
+    todo = [f"{name}.js"]
+    while todo:
+        file = todo.pop()
+        if file not in seen:
+            seen[file] = (component / file).read_text(encoding="utf-8")
+            todo += re.findall(r"""["']\./(chunk-[A-Za-z0-9]+\.js)["']""", seen[file])
+    return "\n".join(seen.values())
+
+
 def test_the_shipping_bundles_carry_no_test_hooks(monkeypatch):
     component = Path(__file__).resolve().parent.parent / "blackjanuary" / "component"
     for name in ("explorer", "offline"):
-        shipping = (component / f"{name}.js").read_text(encoding="utf-8")
-        hooked = (component / f"{name}-hooks.js").read_text(encoding="utf-8")
+        shipping = _bundle(component, name)
+        hooked = _bundle(component, f"{name}-hooks")
         # The hook puts the component's state on its root element (root.bjx = ...), and keeps its timings.
         assert ".bjx=" not in shipping and ".timings.push(" not in shipping
         assert ".bjx=" in hooked and ".timings.push(" in hooked

@@ -332,12 +332,13 @@ def test_every_range_and_play(opened, exported):
     expect(root).to_have_attribute("data-step", "1990-01-01T00:00")
     page.locator('#bjo-ranges [data-range="night"]').click()  # 1 January is before the night: its first hour
     expect(root).to_have_attribute("data-step", "1990-01-19T18:00")
+    page.locator(".bjx-speed").select_option("fast")
     page.locator(".bjx-play").click()
     expect(root).not_to_have_attribute("data-step", "1990-01-19T18:00")
     page.locator(".bjx-play").click()
     expect(page.locator(".bjx-play")).to_have_attribute("aria-pressed", "false")
     paused = step(page)
-    page.wait_for_timeout(600)  # over two steps at Play's pace
+    page.wait_for_timeout(2_500)  # over two steps at Play's fast pace
     assert step(page) == paused
     assert_quiet(traffic, exported)
 

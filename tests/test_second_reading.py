@@ -158,7 +158,8 @@ def test_explore_says_who_the_sources_are_with_a_link_to_them():
     at = run_app()
     assert not at.exception
     shown = texts(at)
-    assert "Who the sources are: Azerbaijan (3)" in shown
+    assert "Who the sources are: Azerbaijan 3; Kazakhstan 1; country not known 1." in shown  # the short form
+    assert "No Soviet, Russian or Armenian voice is among them" in shown
     links = [p for p in at.get("page_link") if p.proto.page == "sources"]
     assert links and links[0].proto.label == "About each source"
 

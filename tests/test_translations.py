@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from component import component_payload, panel_heading
-from helpers import DATA, run_app
+from helpers import DATA, run_app, unescape
 
 from blackjanuary import check, load
 from blackjanuary.i18n import tr
@@ -199,8 +199,9 @@ def test_explore_shows_the_translated_event_with_its_quotes_in_english(catalog, 
     assert not at.info  # nothing is left in English
     caption = next(c.value for c in at.caption if "Titles" in c.value or "Başlıqlar" in c.value or "Заголовки" in c.value)
     said = {"az": "sitatlar mənbənin dilində qalır.", "ru": "цитаты остаются на языке источника."}[lang]
-    # Nobody has reviewed the shipped translations yet, so the note says so after the quotes' language.
-    assert caption.endswith(f"{said} {tr(lang, 'translation_unreviewed')}")
+    # Nobody has reviewed the shipped translations yet, so the note says so after the quotes' language,
+    # before the line on who the sources are.
+    assert f"{said} {tr(lang, 'translation_unreviewed')} {tr(lang, 'sources_who', groups='')[:8]}" in unescape(caption)
 
 
 def test_translated_text_from_the_data_stays_inert(tmp_path, monkeypatch):

@@ -8,7 +8,8 @@
  * @property {string | null} place
  * @property {string | null} event
  * @property {boolean} tiles
- * @property {ReturnType<typeof setInterval> | null} playing
+ * @property {ReturnType<typeof setTimeout> | null} playing the next step's timer while Play runs
+ * @property {string} speed Play's speed, a key of style.play_seconds
  * @property {ReturnType<typeof setTimeout> | undefined} restTimer
  * @property {string | null} reported the step last reported to the host
  * @property {string | null} seenStep the step the host last asked for

@@ -44,6 +44,8 @@ export function createExplorer(root, callbacks) {
   ui.playIcon = el('span', {class: 'bjx-play-icon', 'aria-hidden': 'true', text: '▶'});
   ui.playLabel = el('span', {class: 'bjx-play-label'});
   ui.play = el('button', {type: 'button', class: 'bjx-play', 'aria-pressed': 'false'}, ui.playIcon, ' ', ui.playLabel);
+  ui.speed = el('select', {class: 'bjx-speed', id: `${id}-speed`});
+  ui.speedLabel = el('label', {for: `${id}-speed`, class: 'bjx-speed-label'});
   ui.label = el('label', {for: `${id}-slider`, class: 'bjx-label'});
   ui.slider = el('input', {type: 'range', id: `${id}-slider`, class: 'bjx-slider', min: '0', max: '0', step: '1'});
   // The step's one-line summary is the only live region: a screen reader hears it at each step, not the panel.
@@ -65,7 +67,8 @@ export function createExplorer(root, callbacks) {
   // beside them. On a phone the side comes after the timeline: slider, map, timeline, list, panel.
   root.replaceChildren(
     el('div', {class: 'bjx-main'},
-      el('div', {class: 'bjx-scrub'}, ui.play, el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
+      el('div', {class: 'bjx-scrub'}, el('div', {class: 'bjx-play-box'}, ui.play, ui.speedLabel, ui.speed),
+        el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
       ui.alert, ui.words, ui.map, ui.key, ui.timeline, ui.timelineKey),
     el('div', {class: 'bjx-side'}, ui.list, ui.allPlaces, ui.panel),
   );
@@ -74,7 +77,7 @@ export function createExplorer(root, callbacks) {
 
   /** @type {import('./context.js').ExplorerState} */
   const my = {
-    payload: null, step: 0, place: null, event: null, tiles: false, playing: null,
+    payload: null, step: 0, place: null, event: null, tiles: false, playing: null, speed: '',
     restTimer: undefined, reported: null, seenStep: null, deck: null, tileLayer: null,
     walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, panelDrawnAt: null, panelStep: null, inputAt: null, lastDrawn: null, zoom: 0,
     placeIndex: new Map(), eventIndex: new Map(), points: [], streets: [], labelRows: [], stepX: [],
@@ -203,24 +206,61 @@ export function createExplorer(root, callbacks) {
 
   function stopPlay() {
     if (!my.playing) return;
-    clearInterval(my.playing);
+    clearTimeout(my.playing);
     my.playing = null;
     setPlayLabel();
     scheduleReport();
   }
 
+  /**
+   * How long Play stays on a step: the speed's seconds, longer where the evidence changes at it.
+   * @param {number} step
+   */
+  function dwellMs(step) {
+    const p = my.payload;
+    const seconds = p.style.play_seconds[my.speed] || p.style.play_seconds[p.style.play_default];
+    const change = p.changes && p.changes[step];
+    return 1000 * seconds * (change && change.changed ? p.style.play_dwell : 1);
+  }
+
+  function playOn() {
+    my.playing = setTimeout(() => {
+      const last = my.payload.steps.length - 1;
+      if (my.step >= last) return stopPlay();
+      my.inputAt = performance.now();
+      show(my.step + 1);
+      if (my.step >= last) stopPlay();
+      else playOn();
+    }, dwellMs(my.step));
+  }
+
   play.addEventListener('click', () => {
     if (my.playing) return stopPlay();
-    const p = my.payload;
-    if (my.step >= p.steps.length - 1) show(0);
-    my.playing = setInterval(() => {
-      my.inputAt = performance.now();
-      if (my.step >= p.steps.length - 1) return stopPlay();
-      show(my.step + 1);
-      if (my.step >= p.steps.length - 1) stopPlay();
-    }, 1000 / p.style.play_per_second);
+    if (my.step >= my.payload.steps.length - 1) show(0);
+    playOn();
     setPlayLabel();
   });
+
+  ui.speed.addEventListener('change', () => {
+    my.speed = /** @type {HTMLSelectElement} */ (ui.speed).value;
+    if (my.playing) { // the new speed from the next step on
+      clearTimeout(my.playing);
+      playOn();
+    }
+  });
+
+  /** The speed choices in the payload's language, keeping the one chosen. */
+  function setSpeeds() {
+    const p = my.payload;
+    const t = p.texts;
+    if (!my.speed) my.speed = p.style.play_default;
+    ui.speedLabel.textContent = t.play_speed;
+    ui.speed.replaceChildren(...Object.keys(p.style.play_seconds).map((key) => {
+      const option = el('option', {value: key, text: t[`speed_${key}`]});
+      if (key === my.speed) option.setAttribute('selected', '');
+      return option;
+    }));
+  }
 
   // --- data in --------------------------------------------------------------
 
@@ -253,6 +293,7 @@ export function createExplorer(root, callbacks) {
     );
     ui.timelineKey.textContent = t.precision_hint;
     list.drawAllPlaces();
+    setSpeeds();
     setPlayLabel();
     map.load();
     timeline.draw();

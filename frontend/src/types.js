@@ -8,7 +8,7 @@
  * @typedef {{id: string[], title: string[], window: string[], first: number[], last: number[],
  *   open_first: number[], open_last: number[], row: number[], x0: number[], x1: number[],
  *   fade: (number[] | null)[], lane: number[], flags: number[]}} EventColumns
- * @typedef {{heading: string, lines: string[]}} Change
+ * @typedef {{heading: string, lines: string[], changed: boolean}} Change
  * @typedef {{label: string, first_row: number, rows: number, colour: string}} Lane
  * @typedef {{x: number, label: string}} Tick
  * @typedef {import('./basemap.js').BasemapLayer} BasemapLayer
@@ -17,7 +17,8 @@
  * @typedef {{latitude: number, longitude: number, zoom: number}} View
  * @typedef {{colours: Record<string, Color>, mark: string, mark_size: Record<string, number>,
  *   label_size: number, label_colour: Color, max_labels: number, max_listed: number, single_mark: string,
- *   row_height: number, margin_left: number, play_per_second: number, fit_span: number,
+ *   row_height: number, margin_left: number, play_seconds: Record<string, number>, play_default: string,
+ *   play_dwell: number, fit_span: number,
  *   flags: {precise: number, single: number, long: number, open_end: number, open_start: number}}} Style
  * @typedef {{range: string, lang: string, steps: Step[], step_x?: number[], places: PlaceRow[],
  *   statuses: string[], events: EventColumns, changes?: Change[], lanes: Lane[], rows: number, axis: Tick[],
