@@ -87,6 +87,15 @@ class Walk:
         raise AssertionError(f"no element matched within {most} presses of Tab")
 
 
+    def choose(self, chosen: str, wanted: str, arrows: list[str]) -> None:
+        """In a group of options (the spans, the languages) Tab reaches the chosen one; arrows move to another."""
+        self.to(named(chosen))
+        for arrow in arrows:
+            self.page.keyboard.press(arrow)
+        assert self.page.evaluate(FOCUS)["text"] == wanted
+        self.page.keyboard.press("Enter")
+
+
 def named(text: str):
     return lambda focus: focus["text"] == text or focus["text"].endswith(text)
 
@@ -99,17 +108,11 @@ def test_a_lesson_walked_with_the_keyboard_alone(app_url, browser, catalog):
         page.locator("body").focus()
 
         # Choose a span, and come back to the night: the spans are one group, its options a press of an arrow apart.
-        walk.to(named(tr("en", "range_night")))
-        page.keyboard.press("ArrowRight")
-        assert page.evaluate(FOCUS)["text"] == tr("en", "range_january")
-        page.keyboard.press("Enter")
+        walk.choose(tr("en", "range_night"), tr("en", "range_january"), ["ArrowRight"])
         expect(page).to_have_url(re.compile(r"[?&]r=january"))
         settle(page)
         page.locator("body").focus()
-        walk.to(named(tr("en", "range_january")))
-        page.keyboard.press("ArrowLeft")
-        assert page.evaluate(FOCUS)["text"] == tr("en", "range_night")
-        page.keyboard.press("Enter")
+        walk.choose(tr("en", "range_january"), tr("en", "range_night"), ["ArrowLeft"])
         expect(page.locator(".bjx-ends")).to_contain_text("12:00")  # the night's steps again, 18:00 to 12:00
         settle(page)
 
@@ -160,11 +163,7 @@ def test_a_lesson_walked_with_the_keyboard_alone(app_url, browser, catalog):
 
         # Switch the language.
         page.locator("body").focus()
-        walk.to(named("English"))  # the languages are one group too
-        page.keyboard.press("ArrowRight")
-        page.keyboard.press("ArrowRight")
-        assert page.evaluate(FOCUS)["text"] == "Русский"
-        page.keyboard.press("Enter")
+        walk.choose("English", "Русский", ["ArrowRight", "ArrowRight"])  # the languages are one group too
         expect(page).to_have_url(re.compile(r"[?&]lang=ru"))
         settle(page)
 
