@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,14 @@ def _(key: str, **values: object) -> str:
 FRAME_CSS = Path(__file__).resolve().parent.parent / "app_assets" / "frame.css"
 
 
+@cache
+def _frame_css() -> str:
+    return FRAME_CSS.read_text(encoding="utf-8")  # read once per process, not at every rerun
+
+
 def frame_style() -> None:
     """The stylesheet every page shares (app_assets/frame.css): contrast and focus that Streamlit's defaults lack."""
-    st.html(f"<style>{FRAME_CSS.read_text(encoding='utf-8')}</style>")
+    st.html(f"<style>{_frame_css()}</style>")
 
 
 def choose_language() -> None:
