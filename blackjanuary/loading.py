@@ -157,10 +157,16 @@ class Catalog:
     translations: dict[str, LanguageText] = field(default_factory=dict)
     language: str = "en"
     _by_id: dict[str, Event] = field(default_factory=dict, repr=False)
+    _by_place: dict[str, tuple[Event, ...]] = field(default_factory=dict, repr=False, init=False)
     _languages: dict[str, Catalog] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({e.id: e for e in self.events})
+        at: dict[str, list[Event]] = {}
+        for event in self.events:
+            for place_id in dict.fromkeys(event.places):
+                at.setdefault(place_id, []).append(event)
+        self._by_place.update({place_id: tuple(events) for place_id, events in at.items()})
 
     def event(self, event_id: str) -> Event | None:
         return self._by_id.get(event_id)
@@ -185,7 +191,8 @@ class Catalog:
         return found.untranslated if found else frozenset()
 
     def events_at(self, place_id: str) -> list[Event]:
-        return [e for e in self.events if place_id in e.places]
+        """The events at a place, in the catalogue's order."""
+        return list(self._by_place.get(place_id, ()))
 
     @property
     def quote_count(self) -> int:

@@ -72,3 +72,27 @@ def test_the_loader_reports_a_swapped_place_as_a_warning_not_an_error(tmp_path):
     assert catalog is not None
     [warning] = [p for p in problems if "in_baku is true" in p.message]
     assert warning.severity == "warning" and warning.file.endswith("places.yaml") and warning.line > 0
+
+
+def test_nearby_ranks_as_measuring_every_pair_would():
+    """The sphere only rules places out: the nearest few and their distances are those of every geodesic."""
+    import random
+
+    from blackjanuary.geo import nearby
+
+    rng = random.Random(7)
+    places = [
+        place(id=f"p{i}", lat=round(rng.uniform(40.33, 40.44), 5), lon=round(rng.uniform(49.76, 49.95), 5))
+        for i in range(120)
+    ]
+    for one in places[:30]:
+        every = sorted(((o, km_between(one, o)) for o in places if o.id != one.id), key=lambda r: (r[1], r[0].id))
+        assert [(o.id, km) for o, km in nearby(one, places)] == [(o.id, km) for o, km in every[:4]]
+    assert nearby(places[0], places[:1]) == []
+
+
+def test_events_at_a_place_in_every_language(catalog):
+    for lang in ("en", "az", "ru"):
+        copy = catalog.in_language(lang)
+        for place_id in copy.places:
+            assert copy.events_at(place_id) == [e for e in copy.events if place_id in e.places]
