@@ -19,6 +19,7 @@ from blackjanuary.offline_explorer import explorer_file
 from blackjanuary.provenance import who_the_sources_are
 from blackjanuary.range_view import RangeView, range_view
 from blackjanuary.streets import manifest_path
+from blackjanuary.style import css_variables
 from blackjanuary.text import md_escape
 from blackjanuary.translations import translation_note as catalogue_translation_note
 from blackjanuary.translations import untranslated_notice
@@ -40,11 +41,13 @@ FRAME_CSS = Path(__file__).resolve().parent.parent / "app_assets" / "frame.css"
 
 @cache
 def _frame_css() -> str:
-    return FRAME_CSS.read_text(encoding="utf-8")  # read once per process, not at every rerun
+    # Read once per process, not at every rerun; with the look of the map and the timeline (style.py) as variables.
+    return css_variables() + "\n" + FRAME_CSS.read_text(encoding="utf-8")
 
 
 def frame_style() -> None:
-    """The stylesheet every page shares (app_assets/frame.css): contrast and focus that Streamlit's defaults lack."""
+    """The stylesheet every page shares (app_assets/frame.css): contrast and focus that Streamlit's defaults lack,
+    and the variables the Explore component's stylesheet draws the map and the timeline with."""
     st.html(f"<style>{_frame_css()}</style>")
 
 

@@ -11,25 +11,14 @@ import json
 import os
 from datetime import datetime, timedelta
 
-from .basemap import LABEL_SIZE, basemap_spec, catalogue_names
+from .basemap import basemap_spec, catalogue_names
 from .i18n import tr
-from .maps import (
-    COLOURS,
-    FIT_SHARE,
-    LABEL_COLOUR,
-    MAP_WIDTH_GUESS,
-    MARK,
-    MARK_SIZE,
-    MAX_LABELS,
-    STREET_WIDTH_M,
-    _labels,
-    _ribbon,
-    fit_view,
-)
+from .maps import FIT_SHARE, MAP_WIDTH_GUESS, MAX_LABELS, _labels, _ribbon, fit_view
 from .panel import MAX_LISTED, panel_data
 from .range_view import RangeView
+from .style import LANE_COLOURS, STREET_WIDTH_M, component_style, hex_colour
 from .timeline import describe_event_window, describe_step, format_local, step_label
-from .timeline_figure import LANE_COLOURS, MARGIN, ROW_HEIGHT, SINGLE_SOURCE_MARK
+from .timeline_figure import SINGLE_SOURCE_MARK
 
 # The tests and the benchmark set this to 1: the app and the offline export then load the component's bundles
 # built with its test hooks (frontend/build.mjs), which expose its state; the shipping bundles have none.
@@ -212,21 +201,17 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
         "changes": step_changes(view, lang),
         "lanes": [
             {"label": tr(lang, f"category_{lane.category.value}"), "first_row": lane.first_row, "rows": lane.rows,
-             "colour": LANE_COLOURS[lane.category]}
+             "colour": hex_colour(LANE_COLOURS[lane.category])}
             for lane in view.layout.lanes
         ],
         "rows": view.layout.row_count,
         "axis": _axis(view, lang),
         "basemap": basemap_spec(lang, catalogue_names(view.catalog.places.values(), lang)),
         "view": fit_view(baku_points) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
-        "style": {
-            "colours": {STATUS_CODES[k]: v for k, v in COLOURS.items()}, "mark": MARK,
-            "mark_size": {"a": MARK_SIZE[True], "o": MARK_SIZE[False], "p": MARK_SIZE[False], "f": MARK_SIZE[False]},
-            "label_size": LABEL_SIZE, "label_colour": LABEL_COLOUR, "max_labels": MAX_LABELS,
-            "fit_span": MAP_WIDTH_GUESS * FIT_SHARE,
-            "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK, "row_height": ROW_HEIGHT,
-            "margin_left": MARGIN["l"], "play_seconds": PLAY_SECONDS, "play_default": PLAY_DEFAULT,
-            "play_dwell": PLAY_DWELL,
+        "style": component_style() | {
+            "max_labels": MAX_LABELS, "fit_span": MAP_WIDTH_GUESS * FIT_SHARE,
+            "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK,
+            "play_seconds": PLAY_SECONDS, "play_default": PLAY_DEFAULT, "play_dwell": PLAY_DWELL,
             "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open_end": OPEN_END, "open_start": OPEN_START},
         },
         "texts": texts | {"first_of": tr(lang, "first_of", shown="{shown}", count="{count}")},

@@ -25,7 +25,7 @@ from .loading import Catalog
 from .models import Narrative
 from .present import CHRONOLOGY_ID, Slide, chronology, slides
 from .provenance import context_line, who_the_sources_are
-from .svgmap import svg_map
+from .svgmap import SVG_CSS, svg_map
 from .text import html_escape, script_json
 from .timeline import TimeRange
 from .timeline_figure import layout_timeline, timeline_figure, timeline_height
@@ -59,10 +59,6 @@ h2 { font-size: 38px; line-height: 1.15; margin: 0.4rem 0 0.2rem; }
 .body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; align-items: start; }
 .body.wide { grid-template-columns: minmax(0, 1fr); }
 .map { width: 100%; height: auto; border-radius: 8px; border: 1px solid var(--line); display: block; }
-.map .label { font: bold 13px "DejaVu Sans Mono", monospace; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
-.map .label.past { font-weight: normal; fill: #555; }
-.map .landmark { font: 12px "DejaVu Sans", sans-serif; fill: #5a6e82; }
-.map .street { font: 10px "DejaVu Sans", sans-serif; fill: #69604f; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .key, .away, .source, .ref { font-size: 18px; color: var(--muted); }
 .away { color: var(--ink); }
 .dot { color: var(--accent); }
@@ -328,7 +324,7 @@ def html_export(catalog: Catalog, narrative: Narrative, made: date | None = None
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{html_escape(narrative.title)} · {html_escape(site)}</title>
-<style>{STYLE}</style>
+<style>{STYLE}{SVG_CSS}</style>
 </head>
 <body>
 <nav aria-label="{html_escape(tr(lang, "export_nav"))}">

@@ -12,29 +12,18 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import LineString
 
-from .basemap import LABEL_SIZE, basemap_layers, catalogue_names, text_layer
+from .basemap import basemap_layers, catalogue_names, text_layer
 from .i18n import tr
 from .loading import Catalog
 from .models import Place
+from .style import LABEL_COLOUR, LABEL_SIZE, MAP_HEIGHT, MARK, MARK_SIZE, RING, STREET_WIDTH_M
+from .style import STATUS_COLOURS as COLOURS
 from .timeline import STATUSES, Status
 
-MAP_HEIGHT = 430
 M_PER_DEGREE_LAT = 111_320
-STREET_WIDTH_M = {False: 110, True: 190}  # selected streets are drawn wider
-MARK = "\u25cf"  # ● a place's marker
-MARK_SIZE = {False: 18, True: 24}  # pixels; places with events at the step are larger
-LABEL_COLOUR = [30, 30, 30, 255]
 MAX_LABELS = 40  # past this, only places with events at the step are named; hover names the rest
 MAP_WIDTH_GUESS = 400  # narrower than the map column at 1280 px, so a phone still sees every place
 FIT_SHARE = 0.8  # of the map's width that the places span when the view fits them
-COLOURS = {
-    "active": [198, 40, 40, 235],
-    # Began at an earlier step and the texts give no end: neither red nor grey.
-    "open": [214, 110, 30, 215],
-    # Darker than the avenues' grey-brown and nearly opaque, so that a past street reads over the road it follows.
-    "past": [85, 85, 85, 210],
-    "future": [70, 110, 170, 110],
-}
 
 
 def status_texts(lang: str = "en") -> dict[str, str]:
@@ -191,7 +180,7 @@ def baku_deck(
         text_layer("places", points, "mark", pickable=True),
         # The selected place again on top, its halo dark instead of white: a ring.
         # The same glyph at the same size, so it sits exactly on the marker.
-        text_layer("selected", [r for r in points if r["id"] == selected_place], "mark", halo=[20, 20, 20, 255]),
+        text_layer("selected", [r for r in points if r["id"] == selected_place], "mark", halo=RING),
         text_layer("labels", _labels(labelled), "name"),
     ]
     return CompactDeck(

@@ -27,6 +27,7 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_defaul
 from .loading import Catalog
 from .models import Source
 from .panel import panel_data
+from .style import css_variables
 from .provenance import country_name, who_the_sources_are
 from .range_view import range_view
 from .sourcetext import marks_for
@@ -134,7 +135,7 @@ def _bundle() -> tuple[str, str]:
     """The offline script and its styles, as built by `make component`, checked safe to inline."""
     try:
         script = (COMPONENT_DIR / bundle_name("offline")).read_text(encoding="utf-8")
-        styles = "\n".join(path.read_text(encoding="utf-8") for path in STYLES)
+        styles = "\n".join([css_variables(), *(path.read_text(encoding="utf-8") for path in STYLES)])
     except FileNotFoundError as err:
         raise BundleMissing(f"{err.filename} is missing: build it with `make component`") from err
     for text, closing in ((script, "</script"), (styles, "</style")):

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 import pydeck as pdk
 from geopy.distance import geodesic
 
-from .basemap import HALO, LABEL_SIZE, text_layer
+from .basemap import text_layer
 from .geo import BAKU_CENTRE, describe_km
 from .i18n import tr
 from .loading import Catalog
-from .maps import COLOURS, LABEL_COLOUR, MARK, MARK_SIZE, CompactDeck, baku_deck, fit_view, status_texts
+from .maps import CompactDeck, baku_deck, fit_view, status_texts
 from .models import Citation, Event, MapView, Narrative, NarrativeStep, Place
+from .style import AWAY_GROUND, HALO, LABEL_COLOUR, LABEL_SIZE, MARK, MARK_SIZE
+from .style import STATUS_COLOURS as COLOURS
 from .timeline import describe_event_window
 
 CONTENT_NOTE = tr("en", "content_note")  # the export's, in English like the catalogue
@@ -23,7 +25,6 @@ SLIDE_MAP_HEIGHT = 340  # with the heading above it, a slide fits 1280×720
 # The projector view: labels read from the back of a room. Its map is as tall as the slide allows (set in
 # CSS, in viewport units); the deck is drawn at this height and stretched to it.
 PROJECTOR_LABEL_SCALE = 1.8
-AWAY_GROUND = [240, 238, 232, 255]  # a plain ground under a step away from Baku: no basemap there
 PROJECTOR_MAP_HEIGHT = 320  # the least it takes; the stylesheet stretches it to the slide
 CHRONOLOGY_ID = "chronology"
 

@@ -9,18 +9,48 @@ from __future__ import annotations
 
 import math
 
-from .basemap import LANDMARKS, SEA, SHORE, STREETS_EDGE, catalogue_names, land, street_labels
+from .basemap import LANDMARKS, catalogue_names, land, street_labels
 from .loading import Catalog
-from .maps import COLOURS
 from .streets import LAND_GEOJSON, METRO_GEOJSON, ROADS_GEOJSON, STREETS_GEOJSON, STREETS_MIN_ZOOM, Streets, built
+from .style import (
+    GLYPH_RADIUS,
+    HALO,
+    LABEL_COLOUR,
+    LABEL_SIZE,
+    LAND_COLOUR,
+    LANDMARK_COLOUR,
+    MARK_SIZE,
+    MARKER_EDGE,
+    PRINT_FONT_FAMILY,
+    ROAD_LABEL,
+    SEA,
+    SHORE,
+    STATUS_TEXT_COLOURS,
+    STREETS_EDGE,
+    SVG_STREET_WIDTH,
+    css_rgba,
+)
+from .style import STATUS_COLOURS as COLOURS
 from .text import html_escape
 
-LAND_FILL = "#f3efe6"
-RADIUS = {"active": 9, "past": 6.5, "future": 5}
+# The labels' look, as the interactive maps draw them: the export's stylesheet includes it.
+SVG_CSS = (
+    f".map .label {{ font: bold {LABEL_SIZE - 1}px {PRINT_FONT_FAMILY}; fill: {css_rgba(LABEL_COLOUR)}; "
+    f"paint-order: stroke; stroke: {css_rgba(HALO)}; stroke-width: 4px; }}\n"
+    f".map .label.past {{ font-weight: normal; fill: {css_rgba(STATUS_TEXT_COLOURS['past'])}; }}\n"
+    f".map .landmark {{ font: {LABEL_SIZE - 2}px {PRINT_FONT_FAMILY}; fill: {css_rgba(LANDMARK_COLOUR)}; }}\n"
+    f".map .street {{ font: {ROAD_LABEL['size'] - 2}px {PRINT_FONT_FAMILY}; fill: {css_rgba(ROAD_LABEL['colour'])}; "
+    f"paint-order: stroke; stroke: {css_rgba(HALO)}; stroke-width: 3px; }}\n"
+)
 
 
 def _rgb(colour: list[int]) -> str:
     return f"rgb({colour[0]},{colour[1]},{colour[2]})"
+
+
+def _radius(status: str) -> float:
+    """A marker's radius: the size of the ● the interactive maps draw for the status."""
+    return round(MARK_SIZE[status == "active"] * GLYPH_RADIUS, 1)
 
 
 def _opacity(colour: list[int]) -> str:
@@ -106,7 +136,7 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" class="map">',
         f"<title>{html_escape(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="{_rgb(SEA)}"/>',
-        f'<path d="{" ".join(land_paths)}" fill="{LAND_FILL}" fill-rule="evenodd" stroke="{_rgb(SHORE)}" stroke-width="1.2"/>',
+        f'<path d="{" ".join(land_paths)}" fill="{_rgb(LAND_COLOUR)}" fill-rule="evenodd" stroke="{_rgb(SHORE)}" stroke-width="1.2"/>',
     ]
     if streets:
         out += _streets(streets, project, view["zoom"])
@@ -117,7 +147,7 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
     for landmark in LANDMARKS:
         x, y = project(landmark["position"][1], landmark["position"][0])
         out.append(f'<text x="{x}" y="{y}" class="landmark" text-anchor="middle">{html_escape(landmark.get(lang, landmark["text"]))}</text>')
-    order = {"future": 0, "past": 1, "active": 2}  # the step's own places drawn last, on top
+    order = {"future": 0, "past": 1, "open": 2, "active": 3}  # the step's own places drawn last, on top
     places = sorted(
         (p for p in catalog.places.values() if p.in_baku and p.id in statuses),
         key=lambda p: order[statuses[p.id]],
@@ -129,11 +159,11 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
         points = [project(lat, lon) for lat, lon in place.points]
         if len(points) > 1:
             d = "M" + " L".join(f"{x},{y}" for x, y in points)
-            width_px = 6 if status == "active" else 4
+            width_px = SVG_STREET_WIDTH[status == "active"]
             out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-opacity="{opacity}" stroke-width="{width_px}" stroke-linecap="round"/>')
         else:
             x, y = points[0]
-            out.append(f'<circle cx="{x}" cy="{y}" r="{RADIUS[status]}" fill="{colour}" fill-opacity="{opacity}" stroke="#fff" stroke-width="1.5"/>')
+            out.append(f'<circle cx="{x}" cy="{y}" r="{_radius(status)}" fill="{colour}" fill-opacity="{opacity}" stroke="{_rgb(MARKER_EDGE)}" stroke-width="1.5"/>')
         x, y = project(*place.anchor)
         labels.append(f'<text x="{x}" y="{y - 13}" class="label {status}" text-anchor="middle">{html_escape(place.name_in(lang))}</text>')
     out += labels  # labels above every marker

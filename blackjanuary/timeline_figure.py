@@ -10,12 +10,21 @@ import plotly.graph_objects as go
 
 from .i18n import tr
 from .models import Category, Event
+from .style import (
+    CLEAR,
+    LANE_COLOURS,
+    MARGIN,
+    ROW_HEIGHT,
+    SELECTED_SPAN,
+    TIMELINE_FONT_SIZE,
+    TIMELINE_GRID,
+    TIMELINE_INK,
+    css_rgba,
+    hex_colour,
+)
 from .text import html_escape
 from .timeline import BAKU, TimeRange, describe_event_window, numeric_tick_format
 
-ACTIVE = "#c62828"
-CURSOR = "rgba(198, 40, 40, 0.14)"
-ROW_HEIGHT = 24
 MIN_WIDTH_SHARE = 0.012  # so an event of minutes still shows as a span on a seven-year axis
 # Where the evidence gives no edge, or only bounds it, the span fades out (or
 # in) over the part of the axis the evidence leaves open, in these steps of
@@ -23,17 +32,6 @@ MIN_WIDTH_SHARE = 0.012  # so an event of minutes still shows as a span on a sev
 FADE_LEVELS = (0.75, 0.5, 0.3, 0.14)
 
 
-# Muted and distinct, readable under dark text.
-LANE_COLOURS = {
-    Category.BACKGROUND: "#8c9bab",
-    Category.INFORMATION: "#b07aa1",
-    Category.MILITARY: "#4e79a7",
-    Category.VIOLENCE: "#c0504d",
-    Category.CASUALTIES: "#e08a3c",
-    Category.POLITICAL: "#59a14f",
-    Category.MOURNING: "#7f7f7f",
-    Category.MEMORY: "#9c755f",
-}
 
 
 @dataclass(frozen=True)
@@ -158,12 +156,11 @@ def _labels(layout: TimelineLayout, plot_width_px: int = 900) -> go.Scatter:
             texts.append(html_escape(title))
     return go.Scatter(
         x=xs, y=ys, text=texts, mode="text", textposition="middle right",
-        textfont={"size": 11, "color": "#1b1b1b"}, hoverinfo="skip", showlegend=False,
+        textfont={"size": TIMELINE_FONT_SIZE, "color": css_rgba(TIMELINE_INK)}, hoverinfo="skip", showlegend=False,
     )
 
 
 SINGLE_SOURCE_MARK = "◇"  # before the title of an event that rests on one source
-MARGIN = {"l": 150, "r": 12, "t": 34, "b": 30}
 CURSOR_GAP = "1rem"  # Streamlit's gap between stacked elements
 
 
@@ -217,10 +214,10 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None, lang: s
                     customdata=[details(e) for e, _, _ in pieces],
                     hovertemplate=hover,
                     marker={
-                        "color": [LANE_COLOURS[e.category] for e, _, _ in pieces],
+                        "color": [hex_colour(LANE_COLOURS[e.category]) for e, _, _ in pieces],
                         "opacity": base_opacity * level,
                         "line": {
-                            "color": ["#111111" if e.id == selected else "rgba(0,0,0,0)" for e, _, _ in pieces],
+                            "color": [css_rgba(SELECTED_SPAN if e.id == selected else CLEAR) for e, _, _ in pieces],
                             "width": [3 if e.id == selected else 0 for e, _, _ in pieces],
                         },
                         "pattern": {"shape": pattern, "fgcolor": "white", "size": 7, "solidity": 0.35},
@@ -232,7 +229,7 @@ def timeline_figure(layout: TimelineLayout, selected: str | None = None, lang: s
     for lane in layout.lanes[1:]:
         figure.add_shape(
             type="line", xref="paper", yref="y", x0=0, x1=1, y0=lane.first_row - 0.5, y1=lane.first_row - 0.5,
-            line={"color": "rgba(128,128,128,0.35)", "width": 1, "dash": "dot"},
+            line={"color": css_rgba(TIMELINE_GRID), "width": 1, "dash": "dot"},
         )
     rows = max(layout.row_count, 1)
     figure.update_layout(

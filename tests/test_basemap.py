@@ -24,9 +24,9 @@ from shapely.geometry import LineString, Point, shape
 from shapely.ops import unary_union
 
 from blackjanuary import load
-from blackjanuary.basemap import LAND_COLOUR
-from blackjanuary.maps import COLOURS
 from blackjanuary.streets import transliterated
+from blackjanuary.style import LAND_COLOUR
+from blackjanuary.style import STATUS_COLOURS as COLOURS
 from blackjanuary.svgmap import svg_map
 
 ROOT = Path(__file__).resolve().parent.parent

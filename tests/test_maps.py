@@ -9,7 +9,8 @@ import pydeck as pdk
 import pytest
 from shapely.geometry import LineString, Point, Polygon
 
-from blackjanuary.maps import M_PER_DEGREE_LAT, STREET_WIDTH_M, _ribbon, baku_deck
+from blackjanuary.maps import M_PER_DEGREE_LAT, _ribbon, baku_deck
+from blackjanuary.style import STREET_WIDTH_M
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Each kind is a shader program the browser compiles before the first frame;

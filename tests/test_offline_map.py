@@ -11,9 +11,10 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.bench import CHROMIUM, CHROMIUM_ARGS, IDLE
 from blackjanuary import load
-from blackjanuary.basemap import LAND_COLOUR, SEA
 from blackjanuary.devserver import running_app
-from blackjanuary.maps import COLOURS, fit_view
+from blackjanuary.maps import fit_view
+from blackjanuary.style import LAND_COLOUR, SEA
+from blackjanuary.style import STATUS_COLOURS as COLOURS
 
 pytestmark = pytest.mark.browser  # launches Chromium itself, not through the `browser` fixture
 

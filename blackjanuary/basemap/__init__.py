@@ -32,25 +32,26 @@ from ..streets import (
     Streets,
     built,
 )
+from ..style import (
+    DISTRICT_LABEL,
+    FONT_FAMILY,
+    HALO,
+    LABEL_HALO,
+    LABEL_SIZE,
+    LAND_COLOUR,
+    LANDMARK_COLOUR,
+    ROAD_LABEL,
+    SEA,
+    STREETS_EDGE,
+)
 
 STATIC_DIR = Path(__file__).resolve().parent.parent.parent / "static"
 LAND_FILE = STATIC_DIR / "absheron-land.geojson"
 LAND_URL = "/app/static/absheron-land.geojson"
 ATTRIBUTION = "© OpenStreetMap contributors"
-SEA = [200, 222, 238, 255]
-SHORE = [120, 150, 175, 255]  # the shore line of the printable SVG maps
-LABEL_SIZE = 14
 LABEL_FONT = {"sdf": True, "buffer": 8}  # signed-distance glyphs, so labels can carry a halo
-# The page's own typeface when it has loaded; quoted so pydeck passes it as a string, not an accessor.
-LABEL_FAMILY = '"Source Sans, Helvetica, Arial, sans-serif"'
-LABEL_HALO = 10
-HALO = [255, 255, 255, 235]  # around labels and markers, so they read over streets and shore
-LANDMARK_COLOUR = [90, 110, 130, 200]
-LAND_COLOUR = [240, 236, 226, 255]
-# Where the street data ends: a faint frame, so that an empty part of the city reads as no data, not no streets.
-STREETS_EDGE = [120, 120, 120, 90]
-ROAD_LABEL = {"size": 12, "colour": [105, 95, 80, 230]}
-DISTRICT_LABEL = {"size": 12, "colour": [120, 110, 140, 210]}
+# Quoted so pydeck passes the typeface as a string, not an accessor.
+LABEL_FAMILY = f'"{FONT_FAMILY}"'
 
 # Orientation only; not places of the catalogue. Positions: Wikipedia
 # ("Maiden Tower (Baku)" 40°21′58″N 49°50′14″E for the Old City; the bay and

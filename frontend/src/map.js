@@ -8,10 +8,9 @@ import {labelled} from './steps.js';
 
 /** @typedef {import('./context.js').Context} Context */
 
-const FONT = 'Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif';
+// Signed-distance glyphs, so labels can carry a halo; the typeface, sizes and colours come with the payload's
+// `style` (blackjanuary/style.py), as the Present map and the SVG maps take them.
 const FONT_SETTINGS = {sdf: true, buffer: 8};
-const HALO = [255, 255, 255, 235];
-const RING = [20, 20, 20, 255];
 const LABEL_ROOM = 70; // pixels kept clear at each side of the places, for half a label
 const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
 const PICKABLE = ['places', 'lines'];
@@ -45,8 +44,8 @@ export function createMap(ctx) {
       getSize: extra.getSize || ((r) => r.size),
       getColor: extra.getColor || ((r) => r.colour),
       getPixelOffset: extra.getPixelOffset || ((r) => r.offset || [0, 0]),
-      characterSet: 'auto', fontFamily: FONT, fontSettings: FONT_SETTINGS,
-      outlineWidth: 10, outlineColor: extra.halo || HALO,
+      characterSet: 'auto', fontFamily: my.payload.style.font, fontSettings: FONT_SETTINGS,
+      outlineWidth: my.payload.style.label_halo, outlineColor: extra.halo || my.payload.style.halo,
       pickable: !!extra.pickable, autoHighlight: !!extra.pickable,
       updateTriggers: extra.updateTriggers || {},
       extensions: extra.extensions || [],
@@ -73,7 +72,7 @@ export function createMap(ctx) {
         updateTriggers: {getColor: step, getSize: step},
       }),
       textLayer('selected', my.points.filter((r) => r.id === my.place), () => style.mark, {
-        halo: RING, getColor: colour, getSize: (r) => style.mark_size[statusOf(index.get(r.id))],
+        halo: style.ring, getColor: colour, getSize: (r) => style.mark_size[statusOf(index.get(r.id))],
         updateTriggers: {getColor: step, getSize: step},
       }),
       // Labels that the step leaves out get size 0: an attribute update, with the same

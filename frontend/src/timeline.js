@@ -3,7 +3,6 @@
 
 /** @typedef {import('./context.js').Context} Context */
 
-const FONT = 'Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif';
 const TIMELINE_TOP = 22; // room for the axis labels
 // At most this share of the window's height, so that the map and the timeline fit one laptop screen together.
 const TIMELINE_SHARE = 0.2;
@@ -16,12 +15,12 @@ function transparent(hex) {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, 0)`;
 }
 
-/** @param {CanvasRenderingContext2D} ctx */
-function hatch(ctx) {
+/** @param {CanvasRenderingContext2D} ctx @param {string} colour */
+function hatch(ctx, colour) {
   const tile = document.createElement('canvas');
   tile.width = tile.height = 7;
   const c = tile.getContext('2d');
-  c.strokeStyle = 'rgba(255,255,255,0.65)';
+  c.strokeStyle = colour;
   c.lineWidth = 2;
   c.beginPath(); c.moveTo(0, 7); c.lineTo(7, 0); c.stroke();
   return ctx.createPattern(tile, 'repeat');
@@ -58,11 +57,12 @@ export function createTimeline(ctx) {
     const c = canvas.getContext('2d');
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
     c.clearRect(0, 0, g.width, g.height);
-    c.font = `11px ${FONT}`;
+    const ink = p.style.timeline; // its colours and type, from blackjanuary/style.py
+    c.font = `${ink.font_size}px ${p.style.font}`;
     c.textBaseline = 'middle';
     // Axis: a faint line at each tick, its label above the plot.
-    c.fillStyle = '#444';
-    c.strokeStyle = 'rgba(128,128,128,0.25)';
+    c.fillStyle = ink.axis;
+    c.strokeStyle = ink.grid;
     let labelEnd = -Infinity;
     for (const tick of p.axis) {
       const x = g.left + tick.x * g.plot;
@@ -81,7 +81,7 @@ export function createTimeline(ctx) {
         c.beginPath(); c.moveTo(0, y0); c.lineTo(g.width, y0); c.stroke();
         c.setLineDash([]);
       }
-      c.fillStyle = '#333';
+      c.fillStyle = ink.lane;
       c.save();
       c.beginPath(); c.rect(0, y0, g.left - 4, lane.rows * g.rowHeight); c.clip();
       c.fillText(lane.label, 4, y0 + Math.max(lane.rows * g.rowHeight, 12) / 2, g.left - 8);
@@ -89,7 +89,7 @@ export function createTimeline(ctx) {
     }
     const ev = p.events;
     const f = p.style.flags;
-    const pattern = hatch(c);
+    const pattern = hatch(c, ink.hatch);
     const barHeight = Math.max(g.rowHeight * 0.8, 0.6);
     my.rowsIndex = new Map();
     for (let i = 0; i < ev.id.length; i++) {
@@ -116,14 +116,14 @@ export function createTimeline(ctx) {
       if (!precise) { c.fillStyle = pattern; c.fillRect(x, y, w, barHeight); }
       c.globalAlpha = 1;
       if (ev.id[i] === my.event) {
-        c.strokeStyle = '#111'; c.lineWidth = 3; c.strokeRect(x, y, w, barHeight); c.lineWidth = 1;
-        c.strokeStyle = 'rgba(128,128,128,0.25)';
+        c.strokeStyle = ink.selected; c.lineWidth = 3; c.strokeRect(x, y, w, barHeight); c.lineWidth = 1;
+        c.strokeStyle = ink.grid;
       }
       if (!my.rowsIndex.has(ev.row[i])) my.rowsIndex.set(ev.row[i], []);
       my.rowsIndex.get(ev.row[i]).push(i);
     }
     if (g.rowHeight >= 14) {
-      c.fillStyle = '#1b1b1b';
+      c.fillStyle = ink.ink;
       for (const members of my.rowsIndex.values()) {
         members.forEach((i, n) => {
           const x = g.left + ev.x0[i] * g.plot + 3;

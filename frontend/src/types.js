@@ -15,8 +15,11 @@
  * @typedef {import('@deck.gl/core').Color} Color
  * @typedef {{layers: BasemapLayer[], attribution: string, note: string}} Basemap
  * @typedef {{latitude: number, longitude: number, zoom: number}} View
+ * @typedef {{font_size: number, ink: string, axis: string, lane: string, grid: string, hatch: string,
+ *   selected: string}} TimelineInk
  * @typedef {{colours: Record<string, Color>, mark: string, mark_size: Record<string, number>,
- *   label_size: number, label_colour: Color, max_labels: number, max_listed: number, single_mark: string,
+ *   label_size: number, label_colour: Color, label_halo: number, font: string, halo: Color, ring: Color,
+ *   timeline: TimelineInk, max_labels: number, max_listed: number, single_mark: string,
  *   row_height: number, margin_left: number, play_seconds: Record<string, number>, play_default: string,
  *   play_dwell: number, fit_span: number,
  *   flags: {precise: number, single: number, long: number, open_end: number, open_start: number}}} Style
