@@ -18,6 +18,7 @@ from app_pages.shared import (
     data_key,
     explorer_component,
     explorer_download,
+    explorer_panel_for,
     explorer_payload_for,
     lang,
     range_name,
@@ -57,7 +58,7 @@ def _open_source() -> None:
 
 
 def _payload_missing() -> None:
-    """The component was given a payload's key without the payload and does not hold it: send it this run."""
+    """The component was given a payload's or the panel's key without it and does not hold it: send it this run."""
     state._payload_missing = state.explorer.get("missing")
 
 
@@ -67,15 +68,19 @@ def explorer() -> None:
     if target := state.pop("_source_link", None):
         st.switch_page("app_pages/sources.py", query_params=with_lang(target))
     explore_state.fit_step(state, [format_local(s) for s in view_for(state.range).steps])
-    # The payload travels once per range, language and data version; a rerun carries only the state line.
+    # The payload travels once per range, language and data version, and the passage panel once per language and
+    # data version, when the component asks for it (after its map is drawn); a rerun carries only the state line.
     payload_key = f"{state.range}:{lang()}:{data_key()}"
-    send = explore_state.needs_payload(state, payload_key, state.pop("_payload_missing", None))
+    panel_key = f"panel:{lang()}:{data_key()}"
+    missing = state.pop("_payload_missing", None)
+    send = explore_state.needs_payload(state, payload_key, missing)
     explorer_component()(
         key="explorer",
         data=component_data(
             explorer_payload_for(state.range, lang()) if send else None, payload_key,
             {"step": state.t, "place": state.place, "event": state.event, "tiles": state.tiles,
              "failed": _("explorer_data_failed")},
+            panel=explorer_panel_for(lang()) if missing == panel_key else None, panel_key=panel_key,
         ),
         on_step_change=_take_step, on_select_change=_take_selection, on_source_change=_open_source,
         on_missing_change=_payload_missing,

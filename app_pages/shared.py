@@ -16,6 +16,7 @@ from blackjanuary.loading import FILES, data_dir_from_env
 from blackjanuary.models import Citation, Event
 from blackjanuary.offline_explorer import FILENAME as EXPLORER_FILENAME
 from blackjanuary.offline_explorer import explorer_file
+from blackjanuary.panel import panel_data
 from blackjanuary.provenance import who_the_sources_are
 from blackjanuary.range_view import RangeView, range_view
 from blackjanuary.streets import manifest_path
@@ -111,12 +112,25 @@ def _range_view(key: tuple, range_key: str, language: str) -> RangeView:
 
 @st.cache_resource(show_spinner=False, max_entries=12)
 def _explorer_payload(key: tuple, range_key: str, language: str) -> bytes:
-    return payload_bytes(explorer_payload(_range_view(key, range_key, language), language))
+    return payload_bytes(explorer_payload(_range_view(key, range_key, language), language, with_panel=False))
 
 
 def explorer_payload_for(range_key: str, language: str) -> bytes:
     """The Explore component's data for a range in a language, as JSON bytes made once."""
     return _explorer_payload(_data_key(), range_key, language)
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _explorer_panel(key: tuple, language: str) -> bytes:
+    catalog, _ = _checked(key)
+    assert catalog is not None, "app.py stops before any page when the data is invalid"
+    return payload_bytes(panel_data(catalog.in_language(language), language))
+
+
+def explorer_panel_for(language: str) -> bytes:
+    """What the passage panel says of every event and place in a language, as JSON bytes made once: the same
+    for every range, so it travels apart from the range's payload."""
+    return _explorer_panel(_data_key(), language)
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)

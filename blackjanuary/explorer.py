@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from .basemap import basemap_spec, catalogue_names
 from .i18n import tr
@@ -37,7 +39,7 @@ TEXT_KEYS = (
     "time_in_baku", "play", "at_this_step", "longer_periods", "no_event_in_step", "first_of",
     "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
     "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint", "tiles_failed", "map_part_failed",
-    "all_places", "play_speed", "speed_slow", "speed_normal", "speed_fast",
+    "all_places", "play_speed", "speed_slow", "speed_normal", "speed_fast", "panel_loading",
 )
 
 
@@ -173,8 +175,9 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
     - `changes`: per step, what changed since the step before (RangeView.change_lines);
     - `lanes`, `axis`, `basemap`, `view`, `style` and `texts` for drawing;
     - `panel`: what the passage panel says of every event and place
-      (panel.py), unless `with_panel` is false (the offline file holds it
-      once per language instead of once per range).
+      (panel.py), unless `with_panel` is false: the offline file holds it
+      once per language instead of once per range, and the app sends it
+      apart, once per language, after the map (`component_data`).
     """
     time_range = view.index.range
     places = _places(view, lang)
@@ -221,17 +224,20 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
     return payload
 
 
-def payload_bytes(payload: dict) -> bytes:
+def payload_bytes(payload: Mapping[str, Any]) -> bytes:
     """The payload as compact UTF-8 JSON, made once per range and language and sent as it is."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def component_data(payload: bytes | None, key: str, state: dict) -> bytes:
-    """What the page hands the component at each run: one line of state (step, selection, tiles), then the payload.
+def component_data(payload: bytes | None, key: str, state: dict, panel: bytes | None = None, panel_key: str = "") -> bytes:
+    """What the page hands the component at each run: one line of state (step, selection, tiles), then the parts
+    the component lacks, a line each: the payload, the passage panel.
 
-    `key` names the payload (range, language, data version). The component
-    keeps each payload it was given by its key, so the page sends the payload
-    only when the component lacks it (`payload` None sends the state line alone).
+    `key` names the payload (range, language, data version) and `panel_key` the panel (language, data version).
+    The component keeps each it was given by its key, so the page sends one only when the component lacks it
+    (None sends nothing); the state line's `sent` names the parts that follow, in order.
     """
-    head = json.dumps({"key": key, **state}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return head if payload is None else head + b"\n" + payload
+    parts = [(name, part) for name, part in (("payload", payload), ("panel", panel)) if part is not None]
+    head = {"key": key, **({"panel_key": panel_key} if panel_key else {}), "sent": [name for name, _ in parts], **state}
+    line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return b"\n".join([line, *(part for _, part in parts)])

@@ -27,10 +27,10 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, language_or_defaul
 from .loading import Catalog
 from .models import Source
 from .panel import panel_data
-from .style import css_variables
 from .provenance import country_name, who_the_sources_are
 from .range_view import range_view
 from .sourcetext import marks_for
+from .style import css_variables
 from .text import html_escape, one_line, script_json
 from .timeline import DEFAULT_RANGE, DEFAULT_TIME, RANGES, format_local
 from .translations import translation_note

@@ -15,7 +15,7 @@ from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-_held: dict[str, dict] = {}  # the payloads given so far, by key, as the browser keeps them
+_held: dict[str, dict] = {}  # the payloads and panels given so far, by key, as the browser keeps them
 
 
 def _element(at: AppTest):
@@ -24,13 +24,16 @@ def _element(at: AppTest):
 
 
 def _split(at: AppTest) -> tuple[dict, bytes | None]:
-    """The state line and the payload's bytes (None when the page sent the state alone); keeps the payload."""
-    head, _, payload = _element(at).proto.bytes.partition(b"\n")
+    """The state line and the payload's bytes (None when the page did not send it); keeps what came."""
+    head, *parts = _element(at).proto.bytes.split(b"\n")
     state = json.loads(head)
-    if payload:
-        _held[state["key"]] = json.loads(payload)
-        return state, payload
-    return state, None
+    assert len(parts) == len(state["sent"]), f"the state line names {state['sent']} and {len(parts)} part(s) came"
+    came = dict(zip(state["sent"], parts))
+    if "panel" in came:
+        _held[state["panel_key"]] = json.loads(came["panel"])
+    if "payload" in came:
+        _held[state["key"]] = json.loads(came["payload"])
+    return state, came.get("payload")
 
 
 def component_state(at: AppTest) -> dict:
@@ -44,10 +47,18 @@ def sent_payload(at: AppTest) -> bool:
 
 
 def component_payload(at: AppTest) -> dict:
-    """The payload the component holds for the key the page's last run named."""
+    """The payload the component holds for the key the page's last run named, with the passage panel in it.
+
+    Like the component, which draws its map first and then asks for the panel it lacks, this asks for the
+    panel with the `missing` trigger when it does not hold it yet.
+    """
     state, _ = _split(at)
     assert state["key"] in _held, f"the page never sent the payload {state['key']!r}"
-    return _held[state["key"]]
+    if state["panel_key"] not in _held:
+        send(at, trigger=("missing", state["panel_key"]))
+        state, _ = _split(at)
+        assert state["panel_key"] in _held, f"the page did not send the panel {state['panel_key']!r} when asked"
+    return _held[state["key"]] | {"panel": _held[state["panel_key"]]}
 
 
 def send(at: AppTest, state: dict | None = None, trigger: tuple[str, object] | None = None) -> AppTest:

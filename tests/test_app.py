@@ -97,6 +97,24 @@ def test_the_payload_travels_once_and_a_rest_carries_only_the_state():
     assert not sent_payload(at)
 
 
+def test_the_panel_comes_when_asked_once_per_language_and_not_with_the_first_map():
+    at = run_app()
+    state = component_state(at)
+    assert state["sent"] == ["payload"], "the first run sends the map's payload and leaves the passages for later"
+    panel_key = state["panel_key"]
+    send(at, trigger=("missing", panel_key))
+    assert component_state(at)["sent"] == ["panel"]
+    # Every range shares it: a new range sends its payload alone.
+    at.segmented_control(key="range").set_value("january").run()
+    assert component_state(at)["sent"] == ["payload"] and component_state(at)["panel_key"] == panel_key
+    send(at, state={"step": "1990-01-20T00:00"})
+    assert component_state(at)["sent"] == []
+    # Another language is another panel, under its own key.
+    at.session_state["lang"] = "az"
+    at.run()
+    assert component_state(at)["panel_key"] != panel_key and component_state(at)["panel_key"].startswith("panel:az:")
+
+
 def test_widening_the_span_keeps_the_time_at_the_nearest_step():
     at = run_app({"t": "1990-01-20T02:00"})
     at.segmented_control(key="range").set_value("january").run()
@@ -157,9 +175,9 @@ def test_clicking_an_event_selects_it():
     send(at, trigger=("select", {"event": "tanks-crush-cars"}))
     assert panel_heading(at) == "Tanks crush cars"
     assert at.query_params["event"] == "tanks-crush-cars"
-    assert component_state(at) | {"key": None} == {
-        "key": None, "step": "1990-01-20T00:00", "place": None, "event": "tanks-crush-cars", "tiles": False,
-        "failed": "The explorer's data did not arrive. Reload the page.",
+    assert component_state(at) | {"key": None, "panel_key": None, "sent": None} == {
+        "key": None, "panel_key": None, "sent": None, "step": "1990-01-20T00:00", "place": None,
+        "event": "tanks-crush-cars", "tiles": False, "failed": "The explorer's data did not arrive. Reload the page.",
     }
     assert "Tanks crushed cars, and smoke grenades" in panel_text(at)
 

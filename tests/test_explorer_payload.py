@@ -141,15 +141,32 @@ def test_texts_follow_the_language(night):
     assert "{shown}" in az["texts"]["first_of"] and "{count}" in az["texts"]["first_of"]
 
 
-def test_component_data_is_a_state_line_then_the_payload(payload):
+def test_component_data_is_a_state_line_then_the_parts_it_names(payload):
     body = payload_bytes(payload)
     data = component_data(body, "night:en:1", {"step": "1990-01-20T02:00", "place": None, "event": "x", "tiles": False})
     head, rest = data.split(b"\n", 1)
-    assert json.loads(head) == {"key": "night:en:1", "step": "1990-01-20T02:00", "place": None, "event": "x", "tiles": False}
+    assert json.loads(head) == {
+        "key": "night:en:1", "sent": ["payload"], "step": "1990-01-20T02:00", "place": None, "event": "x", "tiles": False,
+    }
     assert rest == body
     # Without the payload (the component holds it), the state line alone.
-    alone = component_data(None, "night:en:1", {"step": "1990-01-20T02:00"})
-    assert b"\n" not in alone and json.loads(alone) == {"key": "night:en:1", "step": "1990-01-20T02:00"}
+    alone = component_data(None, "night:en:1", {"step": "1990-01-20T02:00"}, panel_key="panel:en:1")
+    assert b"\n" not in alone
+    assert json.loads(alone) == {"key": "night:en:1", "panel_key": "panel:en:1", "sent": [], "step": "1990-01-20T02:00"}
+    # The panel, asked for, comes after the state line; with the payload too, after the payload.
+    panel = payload_bytes({"texts": {}, "events": {}, "places": {}})
+    head, rest = component_data(None, "night:en:1", {}, panel=panel, panel_key="panel:en:1").split(b"\n", 1)
+    assert json.loads(head)["sent"] == ["panel"] and rest == panel
+    lines = component_data(body, "night:en:1", {}, panel=panel, panel_key="panel:en:1").split(b"\n")
+    assert json.loads(lines[0])["sent"] == ["payload", "panel"] and lines[1:] == [body, panel]
+
+
+def test_the_apps_payload_leaves_the_panel_to_travel_on_its_own(payload):
+    """The page's payload is the range's; the panel is per language and comes when the component asks."""
+    from app_pages.shared import _explorer_payload, _data_key
+
+    assert "panel" in payload  # the default, for other hosts
+    assert "panel" not in json.loads(_explorer_payload(_data_key(), "night", "en"))
 
 
 def _bundle(component: Path, name: str) -> str:

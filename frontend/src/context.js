@@ -4,6 +4,7 @@
  * The component's state, one object shared by its parts (and exposed to the tests in the bundles with TEST_HOOKS).
  * @typedef {object} ExplorerState
  * @property {import('./types.js').Payload | null} payload
+ * @property {import('./panel.js').PanelData | null} panel the passage panel's data, when it came apart from the payload
  * @property {number} step
  * @property {string | null} place
  * @property {string | null} event

@@ -77,7 +77,7 @@ export function createExplorer(root, callbacks) {
 
   /** @type {import('./context.js').ExplorerState} */
   const my = {
-    payload: null, step: 0, place: null, event: null, tiles: false, playing: null, speed: '',
+    payload: null, panel: null, step: 0, place: null, event: null, tiles: false, playing: null, speed: '',
     restTimer: undefined, reported: null, seenStep: null, deck: null, tileLayer: null,
     walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, panelDrawnAt: null, panelStep: null, inputAt: null, lastDrawn: null, zoom: 0,
     placeIndex: new Map(), eventIndex: new Map(), points: [], streets: [], labelRows: [], stepX: [],
@@ -100,8 +100,13 @@ export function createExplorer(root, callbacks) {
 
   /** The passage panel for the selection, its events at the step the slider rests on marked. */
   function drawPanel() {
-    const data = my.payload.panel;
-    if (!data) return;
+    const data = my.panel || my.payload.panel;
+    if (!data) {
+      // The passages follow the map on the Streamlit page: say so where they will be, if something is chosen.
+      const chosen = my.place || my.event;
+      ui.panel.replaceChildren(...(chosen ? [el('p', {class: 'bjx-caption', text: my.payload.texts.panel_loading})] : []));
+      return;
+    }
     const actions = {select, openSource: callbacks.onSource};
     const selection = {place: my.place, event: my.event};
     ui.panel.replaceChildren(...panelContents(data, selection, activeIds(my.payload, my.step), actions));
@@ -363,5 +368,14 @@ export function createExplorer(root, callbacks) {
     map.destroy();
   }
 
-  return {update, fail, destroy};
+  /**
+   * The passage panel's data, when it comes apart from the payload (the Streamlit page sends it after the map).
+   * @param {import('./panel.js').PanelData} data
+   */
+  function setPanel(data) {
+    my.panel = data;
+    if (my.payload) drawPanel();
+  }
+
+  return {update, setPanel, fail, destroy};
 }
