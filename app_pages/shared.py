@@ -8,8 +8,9 @@ from typing import Any
 
 import streamlit as st
 
-from blackjanuary import Catalog, Problem, check
+from blackjanuary import Catalog, Problem
 from blackjanuary.attribution import citation_attribution, timing_lines
+from blackjanuary.checkcache import cached_check
 from blackjanuary.explorer import bundle_name, explorer_payload, payload_bytes
 from blackjanuary.i18n import LANGUAGES, language_name, language_or_default, tr
 from blackjanuary.loading import FILES, data_dir_from_env
@@ -100,7 +101,7 @@ def _data_key() -> tuple:
 # cache_data would unpickle a fresh copy of it on every rerun.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _checked(key: tuple) -> tuple[Catalog | None, list[Problem]]:
-    return check(Path(key[0]))
+    return cached_check(Path(key[0]))
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)

@@ -9,6 +9,7 @@ texts below are kept short and their lines are counted in the comments.
 from __future__ import annotations
 
 import os
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,10 +18,13 @@ import yaml
 from hostile import HOSTILE, write_hostile_copy
 
 from blackjanuary import check, load
+from blackjanuary.checkcache import CACHE_ENV
 from blackjanuary.explorer import TEST_HOOKS_ENV
 
 # The browser tests read the Explore component's state: the app and the export load its bundles with test hooks.
 os.environ[TEST_HOOKS_ENV] = "1"
+# Validated catalogues are kept for the tests' session only, and the app servers they start share the folder.
+os.environ.setdefault(CACHE_ENV, tempfile.mkdtemp(prefix="blackjanuary-catalogue-"))
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Debian's Chromium: Playwright cannot download its own browser here.
