@@ -84,3 +84,16 @@ def test_session_counts_are_read_from_a_comma_list():
     for bad in ("5,x", "0,5", ""):
         with pytest.raises(argparse.ArgumentTypeError):
             _counts(bad)
+
+
+def test_the_report_judges_the_first_render_and_the_browsers_cpu_on_the_large_catalogue():
+    text = report([
+        figures("baseline", [4_000.0] * 5, [100.0] * 20, 20.0),
+        figures("curated", [3_000.0] * 5, [45.0] * 20, 2.0, browser_cpu_ms_per_step=10.0, restart_render_ms=2_000.0),
+        figures("synthetic", [6_000.0] * 5, [50.0] * 20, 3.0, browser_cpu_ms_per_step=14.0, restart_render_ms=3_000.0),
+    ])
+    assert "first render on a fresh server on synthetic: 6,000 ms (target <= 3,500 ms) MISSED" in text
+    assert "first render on a server started again on synthetic: 3,000 ms (target <= 3,500 ms) met" in text
+    assert "browser CPU per step on synthetic: 14.0 ms, 1.40x the curated data's (target <= 1.5x) met" in text
+    [restart] = [line for line in text.splitlines() if line.startswith("first render, server started again")]
+    assert restart.split()[-3:] == ["-", "2,000.0", "3,000.0"]
