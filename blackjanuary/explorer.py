@@ -40,6 +40,7 @@ TEXT_KEYS = (
     "beyond_baku", "map_alt", "status_active", "status_open", "status_past", "status_future", "click_hint",
     "active_places", "timeline_alt", "begun_no_end", "play_help", "precision_hint", "tiles_failed", "map_part_failed",
     "all_places", "play_speed", "speed_slow", "speed_normal", "speed_fast", "panel_loading",
+    "zoom_in", "zoom_out", "reset_view", "scale_m", "scale_km", "whole_city",
 )
 
 
@@ -80,20 +81,29 @@ def _places(view: RangeView, lang: str) -> list[dict]:
     for place in view.catalog.places.values():
         lat, lon = place.anchor
         row = {"id": place.id, "name": place.name_in(lang), "in_baku": place.in_baku, "position": [lon, lat]}
+        if place.whole_city:
+            row["whole_city"] = True
         if len(place.points) > 1:
             row["ribbon"] = _ribbon(place.points, STREET_WIDTH_M[False])
             row["ribbon_selected"] = _ribbon(place.points, STREET_WIDTH_M[True])
         rows.append(row)
-    baku = [r for r in rows if r["in_baku"]]
-    offsets = {label["id"]: label["offset"] for label in _labels(baku)}
+    baku = [r for r in rows if r["in_baku"] and not r.get("whole_city")]
+    # Placed for the view the map opens at, which fits every place in Baku (explorer_payload's `view`).
+    points = [pt for place in view.catalog.places.values() if place.in_baku for pt in place.points]
+    offsets = {label["id"]: label["offset"] for label in _labels(baku, fit_view(points)["zoom"] if points else None)}
     for row in baku:
         row["label_offset"] = offsets[row["id"]]
     return rows
 
 
 def _events(view: RangeView, lang: str) -> dict[str, list]:
-    """The range's events as columns (one list per field): a list of records would repeat every key 10,000 times."""
+    """The range's events as columns (one list per field): a list of records would repeat every key 10,000 times.
+
+    `places` lists each event's places as indices into the catalogue's places, the order `_places` gives them in:
+    with it the component marks an event's places and a place's events without asking the server.
+    """
     layout = view.layout
+    place_index = {place_id: n for n, place_id in enumerate(view.catalog.places)}
     time_range = layout.time_range
     range_start = time_range.start
     range_end = time_range.next_step(time_range.end)
@@ -109,6 +119,7 @@ def _events(view: RangeView, lang: str) -> dict[str, list]:
     events.sort(key=lambda e: (e.first, e.last, e.id))
     columns: dict[str, list] = {k: [] for k in (
         "id", "title", "window", "first", "last", "open_first", "open_last", "row", "x0", "x1", "fade", "lane", "flags",
+        "places",
     )}
     for event in events:
         first, last = active.get(event.id, (-1, -1))
@@ -140,6 +151,7 @@ def _events(view: RangeView, lang: str) -> dict[str, list]:
             PRECISE * event.is_precise + SINGLE * (len(event.source_ids) == 1) + LONG * (length > limit)
             + OPEN_END * event.open_end + OPEN_START * event.open_start
         )
+        columns["places"].append([place_index[place_id] for place_id in event.places])
     return columns
 
 
@@ -162,7 +174,8 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
       slider's `aria-valuetext`, and the count of events in words;
       `step_x`: where each step starts on the timeline, as a share of its width;
     - `places`: id, name, position ([lon, lat]), a street's outline (plain
-      and selected), whether it is in Baku, its label's offset;
+      and selected), whether it is in Baku, its label's offset, `whole_city`
+      where it stands for the city as a whole (drawn as the city's tag, unlabelled);
       `statuses`: one string per step, a letter per place in `places`'
       order (`a` active, `o` open: begun, no end given, `p` past, `f` future);
     - `events`: columns; `first`/`last` are the steps an event is active
@@ -171,7 +184,7 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
       width; `row` -1 when it is not drawn), `fade` the part of the span the
       evidence does not fix ([from, to, 1 fading out or -1 fading in], or
       None), `lane` its lane, `flags` the bits PRECISE, SINGLE, LONG,
-      OPEN_END and OPEN_START;
+      OPEN_END and OPEN_START, `places` its places (indices into `places`);
     - `changes`: per step, what changed since the step before (RangeView.change_lines);
     - `lanes`, `axis`, `basemap`, `view`, `style` and `texts` for drawing;
     - `panel`: what the passage panel says of every event and place

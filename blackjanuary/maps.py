@@ -16,7 +16,17 @@ from .basemap import basemap_layers, catalogue_names, text_layer
 from .i18n import tr
 from .loading import Catalog
 from .models import Place
-from .style import LABEL_COLOUR, LABEL_SIZE, MAP_HEIGHT, MARK, MARK_SIZE, RING, STREET_WIDTH_M
+from .style import (
+    GLYPH_RADIUS,
+    LABEL_COLOUR,
+    LABEL_SIZE,
+    MAP_HEIGHT,
+    MARK,
+    MARK_SIZE,
+    RING,
+    STATUS_TEXT_COLOURS,
+    STREET_WIDTH_M,
+)
 from .style import STATUS_COLOURS as COLOURS
 from .timeline import STATUSES, Status
 
@@ -113,20 +123,126 @@ def _row(place: Place, status: str, status_text: dict[str, str], lang: str = "en
     return row | {"path": place.points, "position": [lon, lat]}  # the position only places its label
 
 
-def _labels(rows: list[dict], near_degrees: float = 0.008) -> list[dict]:
-    """One label per row at its marker, put below it when a place just north already has its label above."""
-    labels: list[dict] = []
-    above: list[tuple[float, float]] = []  # (lon, lat) of the labels put above their markers
-    for row in sorted(rows, key=lambda r: -r["position"][1]):
-        lon, lat = row["position"]
-        crowded = any(abs(lat - o_lat) < near_degrees and abs(lon - o_lon) < near_degrees * 2 for o_lon, o_lat in above)
-        labels.append({
-            "id": row["id"], "name": row["name"], "position": [lon, lat], "offset": [0, 18] if crowded else [0, -18],
-            "size": LABEL_SIZE, "colour": LABEL_COLOUR,
-        })
-        if not crowded:
-            above.append((lon, lat))
-    return labels
+# Labels are placed by an estimate of their size: a letter is about this share of the label's size wide (wide
+# enough for Cyrillic and capitals in the map's sans-serif), a line this share of it high.
+LABEL_LETTER_WIDTH = 0.6
+LABEL_LINE_HEIGHT = 1.3
+LABEL_GAP = 3  # pixels between a marker and its label
+LABEL_ROOM = 70  # pixels beyond the outermost places that a label may take
+# Labels are placed for the map zoomed out this far from the zoom it is given: a phone's map opens about 0.4
+# further out than the view that fits the places (map.js), and places are closest there.
+LABEL_ZOOM_MARGIN = 0.5
+Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels
+
+
+def _pixel(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Where a point falls in deck.gl's Web Mercator world at `zoom`, in pixels (512 at zoom 0), y downwards."""
+    scale = 512 * 2 ** zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return lon / 360 * scale, -y / (2 * math.pi) * scale
+
+
+def label_box(name: str, centre: tuple[float, float], size: float = LABEL_SIZE) -> Box:
+    """The box a label's text takes around its centre, estimated from its length."""
+    half_w, half_h = len(name) * size * LABEL_LETTER_WIDTH / 2, size * LABEL_LINE_HEIGHT / 2
+    return centre[0] - half_w, centre[1] - half_h, centre[0] + half_w, centre[1] + half_h
+
+
+def marker_box(centre: tuple[float, float]) -> Box:
+    """The box a place's marker takes, at its size for a place with events at the step (the larger)."""
+    radius = MARK_SIZE[True] * GLYPH_RADIUS
+    return centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius
+
+
+def _overlap(a: Box, b: Box) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+# A label over another place's marker or label is worse than one reaching past the places' frame (cut on a
+# narrow map): an overlap counts this many times its area, the part outside the frame its area once.
+OVERLAP_WEIGHT = 100
+PLACEMENT_ROUNDS = 10  # passes of improvement over the first placement, at most
+
+
+def _cost(box: Box, obstacles: list[Box], frame: Box) -> float:
+    """What a label's box costs: its overlap with the obstacles, and the part of it outside the frame."""
+    outside = (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, frame)
+    return OVERLAP_WEIGHT * sum(_overlap(box, other) for other in obstacles) + outside
+
+
+def _candidates(name: str, size: float) -> list[tuple[int, int]]:
+    """A label's centre, as a pixel offset from its marker, where it may go: above, below, right, left, then the
+    corners, each clear of the marker."""
+    _, top, right, _ = label_box(name, (0, 0), size)
+    radius = MARK_SIZE[True] * GLYPH_RADIUS
+    dy = round(radius + LABEL_GAP - top)
+    dx = round(radius + LABEL_GAP + right)
+    corner_x, corner_y = round(right + radius * 0.5), round(-top + radius * 0.5)
+    return [(0, -dy), (0, dy), (dx, 0), (-dx, 0), (corner_x, -corner_y), (-corner_x, -corner_y),
+            (corner_x, corner_y), (-corner_x, corner_y)]
+
+
+def city_tag(place: Place, status: str, status_text: dict[str, str], view: dict, height: int, lang: str = "en") -> dict:
+    """The tag of a place that stands for the whole city, as a row for `text_layer`: its name and "the whole city"
+    in its status's colour, at the top of a map `height` pixels tall centred on `view`."""
+    return {
+        "id": place.id, "name": f"{MARK} {place.name_in(lang)} · {tr(lang, 'whole_city')}", "status": status_text[status],
+        "position": [view["longitude"], view["latitude"]], "offset": [0, -(height // 2 - LABEL_SIZE)],
+        "size": LABEL_SIZE, "colour": STATUS_TEXT_COLOURS[status],
+    }
+
+
+def _labels(rows: list[dict], zoom: float | None = None) -> list[dict]:
+    """One label per row, beside its marker where it covers no other place's marker and no other label.
+
+    The map draws a label at a fixed pixel offset from its place, so the offset is chosen a little further out
+    (LABEL_ZOOM_MARGIN) than the zoom the map opens at (`zoom`, else the view that fits the rows), where
+    places are closest: zoomed in, they only move apart. Each label takes the first of its candidate positions (above, below, right, left, the corners)
+    that is clear, the most crowded places first; where none is, the one that covers the least.
+    """
+    if zoom is None:
+        zoom = fit_view([(r["position"][1], r["position"][0]) for r in rows])["zoom"] if rows else 0
+    at = {r["id"]: _pixel(r["position"][0], r["position"][1], zoom - LABEL_ZOOM_MARGIN) for r in rows}
+    markers = {r["id"]: marker_box(xy) for r, xy in zip(rows, at.values())}
+    # The labels stay near the places, where the view that fits them keeps room for them (maps.js's LABEL_ROOM).
+    xs, ys = [x for x, _ in at.values()], [y for _, y in at.values()]
+    frame = (min(xs, default=0) - LABEL_ROOM, min(ys, default=0) - LABEL_ROOM,
+             max(xs, default=0) + LABEL_ROOM, max(ys, default=0) + LABEL_ROOM)
+
+    def crowding(row: dict) -> float:
+        x, y = at[row["id"]]
+        return -sum(1 / (1 + math.hypot(x - ox, y - oy)) for other, (ox, oy) in at.items() if other != row["id"])
+
+    order = sorted(rows, key=lambda r: (crowding(r), -r["position"][1], r["id"]))
+    choices = {
+        r["id"]: [(offset, label_box(r["name"], (at[r["id"]][0] + offset[0], at[r["id"]][1] + offset[1])))
+                  for offset in _candidates(r["name"], LABEL_SIZE)]
+        for r in rows
+    }
+    chosen: dict[str, int] = {}
+
+    def best(place_id: str) -> int:
+        others = [box for other, box in markers.items() if other != place_id]
+        others += [choices[other][n][1] for other, n in chosen.items() if other != place_id]
+        costs = [_cost(box, others, frame) for _, box in choices[place_id]]
+        return costs.index(min(costs))  # the first of equals: above, then below, ...
+
+    for row in order:  # each in turn, against those placed before it
+        chosen[row["id"]] = best(row["id"])
+    for _ in range(PLACEMENT_ROUNDS):  # then each again against all the others, until none moves
+        moved = False
+        for row in order:
+            n = best(row["id"])
+            moved |= n != chosen[row["id"]]
+            chosen[row["id"]] = n
+        if not moved:
+            break
+    offsets = {place_id: choices[place_id][n][0] for place_id, n in chosen.items()}
+    return [
+        {"id": r["id"], "name": r["name"], "position": r["position"], "offset": list(offsets[r["id"]]),
+         "size": LABEL_SIZE, "colour": LABEL_COLOUR}
+        for r in rows
+    ]
 
 
 def baku_deck(
@@ -137,20 +253,19 @@ def baku_deck(
     view: dict | None = None,
     status_text: dict[str, str] | None = None,
     lang: str = "en",
+    height: int = MAP_HEIGHT,
 ) -> CompactDeck:
     """A map of the places in Baku over the bundled coastline; places elsewhere are listed beside it.
 
-    Only places in `statuses` are drawn. The view fits them unless `view`
-    (latitude, longitude, zoom) is given. With `tiles` the map also asks Carto
+    Only places in `statuses` are drawn, and a place that stands for the whole
+    city as its tag at the top of the map (`height` pixels tall), not as a pin.
+    The view fits them unless `view` (latitude, longitude, zoom) is given. With `tiles` the map also asks Carto
     for street tiles; without, it requests nothing and the app's own basemap
     (the streets where they are built, else the coarse shore) is the whole of it.
     """
     status_text = status_text or status_texts(lang)
-    rows = [
-        _row(place, statuses[place.id], status_text, lang)
-        for place in catalog.places.values()
-        if place.in_baku and place.id in statuses
-    ]
+    shown = [place for place in catalog.places.values() if place.in_baku and place.id in statuses]
+    rows = [_row(place, statuses[place.id], status_text, lang) for place in shown if not place.whole_city]
     labelled = rows if len(rows) <= MAX_LABELS else [r for r in rows if r["status"] == status_text["active"]][:MAX_LABELS]
     points = [r for r in rows if "path" not in r]
     lines = [
@@ -162,9 +277,7 @@ def baku_deck(
     # are drawn as dots of text), and the streets' lines one more: each kind is a
     # shader the browser compiles before the first frame, and with software
     # WebGL each costs a part of a second.
-    view_state = {"pitch": 0, "bearing": 0, **view} if view else fit_view(
-        [p for r in rows for p in (r["path"] if "path" in r else [(r["position"][1], r["position"][0])])]
-    )
+    view_state = {"pitch": 0, "bearing": 0, **view} if view else fit_view([p for place in shown for p in place.points])
     names = catalogue_names(catalog.places.values(), lang)
     layers = basemap_layers(filled=not tiles, lang=lang, zoom=view_state["zoom"], names=names) + [
         pdk.Layer(
@@ -181,7 +294,11 @@ def baku_deck(
         # The selected place again on top, its halo dark instead of white: a ring.
         # The same glyph at the same size, so it sits exactly on the marker.
         text_layer("selected", [r for r in points if r["id"] == selected_place], "mark", halo=RING),
-        text_layer("labels", _labels(labelled), "name"),
+        text_layer("labels", _labels(labelled, view_state["zoom"]), "name"),
+        # A place that stands for the whole city: its tag at the top of the map, not a pin at its point.
+        text_layer("city", [
+            city_tag(place, statuses[place.id], status_text, view_state, height, lang) for place in shown if place.whole_city
+        ], "name", pickable=True),
     ]
     return CompactDeck(
         layers=layers,

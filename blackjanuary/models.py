@@ -142,6 +142,18 @@ class Place(Record):
     # path the streets basemap traces (tools/build_basemap.py). Where the basemap
     # is built the place follows it; `path` is the fallback without it.
     follows_road: Text | None = None
+    # The place stands for the city as a whole: the texts say only "in Baku". The maps draw it as the city's
+    # tag, not as a pin at its point, which is only where the city is said to be.
+    whole_city: bool = False
+
+    @field_validator("whole_city")
+    @classmethod
+    def _whole_city_is_a_point_in_baku(cls, value, info: ValidationInfo):
+        if value and info.data.get("kind") != "point":
+            raise ValueError("only a point place can stand for the whole city (whole_city)")
+        if value and info.data.get("in_baku") is False:
+            raise ValueError("a place outside Baku cannot stand for the whole city (whole_city)")
+        return value
 
     @field_validator("follows_road")
     @classmethod

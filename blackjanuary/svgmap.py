@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 
 from .basemap import LANDMARKS, catalogue_names, land, street_labels
+from .i18n import tr
 from .loading import Catalog
+from .maps import _labels
 from .streets import LAND_GEOJSON, METRO_GEOJSON, ROADS_GEOJSON, STREETS_GEOJSON, STREETS_MIN_ZOOM, Streets, built
 from .style import (
     GLYPH_RADIUS,
@@ -19,6 +21,7 @@ from .style import (
     LABEL_SIZE,
     LAND_COLOUR,
     LANDMARK_COLOUR,
+    MARK,
     MARK_SIZE,
     MARKER_EDGE,
     PRINT_FONT_FAMILY,
@@ -152,9 +155,19 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
         (p for p in catalog.places.values() if p.in_baku and p.id in statuses),
         key=lambda p: order[statuses[p.id]],
     )
+    located = [place for place in places if not place.whole_city]
+    # Beside each marker where it covers no other, as the interactive maps place them (maps._labels).
+    offsets = {row["id"]: row["offset"] for row in _labels(
+        [{"id": p.id, "name": p.name_in(lang), "position": [p.anchor[1], p.anchor[0]]} for p in located], view["zoom"],
+    )}
     labels = []
     for place in places:
         status = statuses[place.id]
+        if place.whole_city:  # the city as a whole: its tag at the top of the map, not a pin
+            tag = html_escape(f"{MARK} {place.name_in(lang)} · {tr(lang, 'whole_city')}")
+            labels.append(f'<text x="{width / 2}" y="{LABEL_SIZE + 6}" class="label city {status}" text-anchor="middle" '
+                          f'style="fill: {_rgb(STATUS_TEXT_COLOURS[status])}">{tag}</text>')
+            continue
         colour, opacity = _rgb(COLOURS[status]), _opacity(COLOURS[status])
         points = [project(lat, lon) for lat, lon in place.points]
         if len(points) > 1:
@@ -165,7 +178,10 @@ def svg_map(catalog: Catalog, statuses: dict[str, str], view: dict, width: int =
             x, y = points[0]
             out.append(f'<circle cx="{x}" cy="{y}" r="{_radius(status)}" fill="{colour}" fill-opacity="{opacity}" stroke="{_rgb(MARKER_EDGE)}" stroke-width="1.5"/>')
         x, y = project(*place.anchor)
-        labels.append(f'<text x="{x}" y="{y - 13}" class="label {status}" text-anchor="middle">{html_escape(place.name_in(lang))}</text>')
+        dx, dy = offsets[place.id]
+        # The offset places the label's middle; its baseline is a third of its size below that.
+        labels.append(f'<text x="{round(x + dx, 1)}" y="{round(y + dy + LABEL_SIZE / 3, 1)}" class="label {status}" '
+                      f'text-anchor="middle">{html_escape(place.name_in(lang))}</text>')
     out += labels  # labels above every marker
     out.append("</svg>")
     return "".join(out)

@@ -108,6 +108,10 @@ def test_the_map_is_data_the_browser_draws(real, payload, streets):
     assert len(avenue["ribbon"]) > 4 and len(avenue["ribbon_selected"]) > 4
     moscow = next(p for p in payload["places"] if p["id"] == "permanent-representation-moscow")
     assert moscow["in_baku"] is False and "label_offset" not in moscow
+    # The place that stands for the whole city is drawn as the city's tag: unlabelled, no pin of its own.
+    city = next(p for p in payload["places"] if p["id"] == "baku")
+    assert city["whole_city"] is True and "label_offset" not in city
+    assert [p["id"] for p in payload["places"] if p.get("whole_city")] == ["baku"]
     assert payload["view"] == fit_view([pt for p in real.places.values() if p.in_baku for pt in p.points])
     kinds = [(layer["id"], layer["kind"]) for layer in payload["basemap"]["layers"]]
     assert kinds == [
@@ -163,7 +167,7 @@ def test_component_data_is_a_state_line_then_the_parts_it_names(payload):
 
 def test_the_apps_payload_leaves_the_panel_to_travel_on_its_own(payload):
     """The page's payload is the range's; the panel is per language and comes when the component asks."""
-    from app_pages.shared import _explorer_payload, _data_key
+    from app_pages.shared import _data_key, _explorer_payload
 
     assert "panel" in payload  # the default, for other hosts
     assert "panel" not in json.loads(_explorer_payload(_data_key(), "night", "en"))
@@ -193,3 +197,15 @@ def test_the_shipping_bundles_carry_no_test_hooks(monkeypatch):
     assert bundle_name("explorer") == "explorer.js"
     monkeypatch.setenv(TEST_HOOKS_ENV, "1")
     assert bundle_name("offline") == "offline-hooks.js"
+
+
+def test_each_event_names_its_places_for_the_two_way_highlight(real, payload):
+    """The events' `places` column: each event's places as indices into `places`, so that the browser marks an
+    event's places on the map and a place's events on the timeline without asking the server."""
+    order = [p["id"] for p in payload["places"]]
+    events = payload["events"]
+    assert len(events["places"]) == len(events["id"])
+    for event_id, indices in zip(events["id"], events["places"]):
+        assert [order[n] for n in indices] == list(real.require_event(event_id).places), event_id
+    circle = order.index("20-yanvar-circle")
+    assert {events["id"][i] for i, indices in enumerate(events["places"]) if circle in indices} >= {"troops-enter-baku"}

@@ -9,8 +9,23 @@ import pydeck as pdk
 import pytest
 from shapely.geometry import LineString, Point, Polygon
 
-from blackjanuary.maps import M_PER_DEGREE_LAT, _ribbon, baku_deck
-from blackjanuary.style import STREET_WIDTH_M
+from blackjanuary.explorer import explorer_payload
+from blackjanuary.i18n import tr
+from blackjanuary.maps import (
+    LABEL_ZOOM_MARGIN,
+    M_PER_DEGREE_LAT,
+    _labels,
+    _overlap,
+    _pixel,
+    _ribbon,
+    baku_deck,
+    fit_view,
+    label_box,
+    marker_box,
+)
+from blackjanuary.range_view import range_view
+from blackjanuary.style import MARK, STATUS_TEXT_COLOURS, STREET_WIDTH_M
+from blackjanuary.svgmap import svg_map
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Each kind is a shader program the browser compiles before the first frame;
@@ -69,9 +84,9 @@ def test_places_are_dots_and_the_selected_one_is_ringed_exactly_on_top(real):
     [marker] = [row for row in places["data"] if row["id"] == "tv-centre"]
     assert selected == marker  # same glyph, size and place: the dark halo rings it
     assert ring["outlineColor"][:3] != places["outlineColor"][:3] and not ring["pickable"] and places["pickable"]
-    mixed = json.loads(baku_deck(real, {p: ("active" if p == "baku" else "past") for p in real.places}).to_json())
+    mixed = json.loads(baku_deck(real, {p: ("active" if p == "20-yanvar-circle" else "past") for p in real.places}).to_json())
     sizes = {row["id"]: row["size"] for layer in mixed["layers"] if layer["id"] == "places" for row in layer["data"]}
-    assert sizes["baku"] > sizes["tv-centre"]  # events at this step: a larger dot
+    assert sizes["20-yanvar-circle"] > sizes["tv-centre"]  # events at this step: a larger dot
 
 
 def _metres(lon: float, lat: float, lat0: float) -> tuple[float, float]:
@@ -137,3 +152,61 @@ def test_no_page_relies_on_magic():
         for node in ast.walk(tree):
             if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await, ast.Yield)):
                 assert id(node) in docstrings, f"{path.name}:{node.lineno} would be written to the page by magic"
+
+
+# --- labels beside their markers, and the place that is the whole city --------------------------
+
+
+def _label_boxes(rows: list[dict], zoom: float) -> tuple[dict, dict]:
+    """Each row's label box and marker box, in pixels at `zoom`, from its position and label offset."""
+    at = {r["id"]: _pixel(r["position"][0], r["position"][1], zoom) for r in rows}
+    labels = {r["id"]: label_box(r["name"], (at[r["id"]][0] + r["offset"][0], at[r["id"]][1] + r["offset"][1])) for r in rows}
+    return labels, {place_id: marker_box(xy) for place_id, xy in at.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_no_label_covers_another_place_or_another_label(real, lang):
+    """Over the real places, in each language's names: the Explore payload's offsets and the Present map's labels,
+    at the zoom the map opens at and at a phone's, a little further out (estimated: letters 0.6 of the size wide)."""
+    night = range_view(real.in_language(lang), "night")
+    payload = explorer_payload(night, lang, with_panel=False)
+    rows = [{**p, "offset": p["label_offset"]} for p in payload["places"] if "label_offset" in p]
+    assert {r["id"] for r in rows} == {p.id for p in real.places.values() if p.in_baku and not p.whole_city}
+    deck = json.loads(baku_deck(real.in_language(lang), {p: "active" for p in real.places}, lang=lang).to_json())
+    [present] = [layer["data"] for layer in deck["layers"] if layer["id"] == "labels"]
+    zoom = payload["view"]["zoom"]
+    for labelled in (rows, present):
+        for at_zoom in (zoom, zoom - LABEL_ZOOM_MARGIN):
+            labels, markers = _label_boxes(labelled, at_zoom)
+            for place_id, box in labels.items():
+                covered = [other for other, marker in markers.items() if other != place_id and _overlap(box, marker) > 0]
+                assert covered == [], f"{lang}: the label of {place_id} covers the marker of {covered} at zoom {at_zoom}"
+                crossed = [other for other, label in labels.items() if other != place_id and _overlap(box, label) > 0]
+                assert crossed == [], f"{lang}: the labels of {place_id} and {crossed} overlap at zoom {at_zoom}"
+
+
+def test_a_crowded_label_moves_off_its_neighbour_and_a_lone_one_stays_above():
+    """Two places a few pixels apart: the first keeps its label above, the other's goes where it covers neither."""
+    rows = [{"id": "a", "name": "North place", "position": [49.85, 40.38]},
+            {"id": "b", "name": "Place just south", "position": [49.8502, 40.3795]}]
+    offsets = {label["id"]: label["offset"] for label in _labels(rows, zoom=13)}
+    labels, markers = _label_boxes([{**r, "offset": offsets[r["id"]]} for r in rows], 13 - LABEL_ZOOM_MARGIN)
+    assert _overlap(labels["a"], labels["b"]) == 0
+    assert _overlap(labels["a"], markers["b"]) == 0 and _overlap(labels["b"], markers["a"]) == 0
+    alone = _labels(rows[:1], zoom=13)
+    assert alone[0]["offset"][0] == 0 and alone[0]["offset"][1] < 0  # above its marker
+
+
+def test_the_whole_city_is_a_tag_on_the_present_map_and_the_svg_map_not_a_pin(real, streets):
+    statuses = {p: ("active" if p == "baku" else "past") for p in real.places}
+    layers = {layer["id"]: layer for layer in json.loads(baku_deck(real, statuses).to_json())["layers"]}
+    drawn = {row["id"] for name in ("places", "selected", "labels", "lines") for row in layers[name]["data"]}
+    assert "baku" not in drawn and "20-yanvar-circle" in drawn
+    [tag] = layers["city"]["data"]
+    assert tag["id"] == "baku" and tag["name"] == f"{MARK} Baku · {tr('en', 'whole_city')}"
+    assert tag["colour"] == STATUS_TEXT_COLOURS["active"] and layers["city"]["pickable"]
+    view = fit_view([pt for p in real.places.values() if p.in_baku for pt in p.points])
+    svg = svg_map(real, statuses, view, lang="ru")
+    assert f"{MARK} Баку · {tr('ru', 'whole_city')}</text>" in svg
+    # A marker for every point in Baku but the city's.
+    assert svg.count("<circle") == sum(1 for p in real.places.values() if p.in_baku and p.kind == "point") - 1

@@ -19,6 +19,7 @@ from blackjanuary.present import (
     narrative_or_chronology,
     slides,
 )
+from blackjanuary.style import STATUS_COLOURS, STATUS_TEXT_COLOURS
 from blackjanuary.text import md_escape
 from blackjanuary.urls import slide_from_params
 
@@ -211,11 +212,16 @@ def content_notes(at: AppTest) -> list[str]:
 
 
 def place_colours(at: AppTest) -> dict[str, list[int]]:
+    """Each place's colour on the slide's map; the whole city's tag, written in its status's text colour, as the
+    status's colour on the map."""
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    as_marker = {tuple(STATUS_TEXT_COLOURS[s]): STATUS_COLOURS[s] for s in STATUS_COLOURS}
     colours = {}
     for layer in deck["layers"]:
         if layer["id"] in ("places", "lines"):
             colours.update({row["id"]: row["colour"] for row in layer["data"]})
+        if layer["id"] == "city":
+            colours.update({row["id"]: as_marker[tuple(row["colour"])] for row in layer["data"]})
     return colours
 
 

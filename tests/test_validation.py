@@ -69,6 +69,7 @@ def event_times(start: str, end: str, precision: str = "approximate") -> list[tu
         pytest.param(event_times("1990-01-01T00:00:00+04:00", "1992-01-01T00:00:00+03:00", "year"), id="precision year across offsets"),
         pytest.param([(S, "  genre: report", "  genre: report\n  url: https://example.org/a\n  published: 1990-01-21")], id="optional source fields"),
         pytest.param([(P, "  kind: point\n", "  kind: point\n  in_baku: false\n")], id="in_baku false"),
+        pytest.param([(P, "  lon: 49.8533\n", "  lon: 49.8533\n  whole_city: true\n")], id="a point that is the whole city"),
     ],
 )
 def test_valid_variants_pass(make_data, edits):
@@ -212,6 +213,10 @@ CASES = [
      "places.yaml:7", "place 'square': path: a point place has lat/lon, not a path"),
     ("point without lat", dict(edits=[(P, "  lat: 40.3725\n", "")]),
      "places.yaml:1", "place 'square': a point place needs both lat and lon"),
+    ("whole city a line", dict(edits=[(P, "    - [40.3695, 49.8480]\n", "    - [40.3695, 49.8480]\n  whole_city: true\n")]),
+     "places.yaml:17", "place 'avenue': whole_city: only a point place can stand for the whole city (whole_city)"),
+    ("whole city outside Baku", dict(edits=[(P, "  lon: 49.8533\n", "  lon: 49.8533\n  in_baku: false\n  whole_city: true\n")]),
+     "places.yaml:8", "place 'square': whole_city: a place outside Baku cannot stand for the whole city (whole_city)"),
     # the source texts
     ("source file missing", dict(edits=[(S, "file: sources/paper.txt", "file: sources/other.txt")]),
      "sources.yaml:2", "source 'paper': file 'sources/other.txt' is missing"),
@@ -389,6 +394,11 @@ def test_real_data_has_place(real, place_id):
 def test_real_data_places_outside_baku_say_so(real):
     assert real.places["permanent-representation-moscow"].in_baku is False
     assert real.places["tv-centre"].in_baku is True
+
+
+def test_real_data_one_place_stands_for_the_whole_city(real):
+    """Baku, where the texts say only "in Baku": the maps draw it as the city's tag, not a pin."""
+    assert [p.id for p in real.places.values() if p.whole_city] == ["baku"]
 
 
 def test_real_data_every_quote_is_locatable(real):

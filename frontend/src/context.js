@@ -16,6 +16,9 @@
  * @property {string | null} seenStep the step the host last asked for
  * @property {any} deck the deck.gl instance
  * @property {any} tileLayer
+ * @property {'loading' | 'ok' | 'failed' | null} tileState the street tiles' state: none drawn yet, drawn, or one
+ *   failed (the bundled map is drawn whole, and says so); null before they are first switched on
+ * @property {number} tileAttempt how many times the tiles were loaded afresh
  * @property {number | null} walk
  * @property {number} walkTarget
  * @property {boolean} dragging
@@ -27,10 +30,16 @@
  * @property {number | null} inputAt
  * @property {string | null} lastDrawn
  * @property {number} zoom the map's zoom now: the minor streets show from a zoom on
+ * @property {{longitude: number, latitude: number, zoom: number}} view the map's view now
+ * @property {{longitude: number, latitude: number, zoom: number}} openView the view it opened at, which reset returns to
+ * @property {{minZoom: number, maxZoom: number}} limits how far the map zooms out and in (mapview.js)
+ * @property {import('./highlight.js').Highlight} highlight what the selection marks on the map and the timeline
+ * @property {number[][]} byPlace each place's events (highlight.js eventsByPlace)
  * @property {Map<string, number>} placeIndex
  * @property {Map<string, number>} eventIndex
  * @property {import('./types.js').PlaceRow[]} points
  * @property {import('./types.js').PlaceRow[]} streets
+ * @property {import('./types.js').PlaceRow[]} city the places that stand for the whole city, drawn as its tag
  * @property {import('./types.js').PlaceRow[]} labelRows
  * @property {number[]} stepX
  * @property {{width: number, left: number, top: number, plot: number, rowHeight: number, height: number} | null} geometry

@@ -13,6 +13,7 @@
 // there are none.
 
 import {el} from './dom.js';
+import {eventsByPlace, highlighted} from './highlight.js';
 import {createList} from './list.js';
 import {createMap} from './map.js';
 import {panelContents} from './panel.js';
@@ -53,6 +54,7 @@ export function createExplorer(root, callbacks) {
   ui.alert = el('p', {class: 'bjx-alert', role: 'alert', hidden: ''});
   ui.ends = el('div', {class: 'bjx-ends', 'aria-hidden': 'true'});
   ui.map = el('div', {class: 'bjx-map', role: 'img'});
+  ui.mapBox = el('div', {class: 'bjx-map-box'}, ui.map); // the map, and its controls over it (map.js)
   ui.key = el('p', {class: 'bjx-key bjx-map-key'});
   ui.list = el('section', {class: 'bjx-list'});
   ui.allPlaces = el('details', {class: 'bjx-all-places'});
@@ -69,7 +71,7 @@ export function createExplorer(root, callbacks) {
     el('div', {class: 'bjx-main'},
       el('div', {class: 'bjx-scrub'}, el('div', {class: 'bjx-play-box'}, ui.play, ui.speedLabel, ui.speed),
         el('div', {class: 'bjx-slider-box'}, ui.label, ui.slider, ui.ends)),
-      ui.alert, ui.words, ui.map, ui.key, ui.timeline, ui.timelineKey),
+      ui.alert, ui.words, ui.mapBox, ui.key, ui.timeline, ui.timelineKey),
     el('div', {class: 'bjx-side'}, ui.list, ui.allPlaces, ui.panel),
   );
   const slider = /** @type {HTMLInputElement} */ (ui.slider);
@@ -78,9 +80,10 @@ export function createExplorer(root, callbacks) {
   /** @type {import('./context.js').ExplorerState} */
   const my = {
     payload: null, panel: null, step: 0, place: null, event: null, tiles: false, playing: null, speed: '',
-    restTimer: undefined, reported: null, seenStep: null, deck: null, tileLayer: null,
+    restTimer: undefined, reported: null, seenStep: null, deck: null, tileLayer: null, tileState: null, tileAttempt: 0,
     walk: null, walkTarget: 0, dragging: false, shown: [], timings: [], redraws: 0, panelDrawnAt: null, panelStep: null, inputAt: null, lastDrawn: null, zoom: 0,
-    placeIndex: new Map(), eventIndex: new Map(), points: [], streets: [], labelRows: [], stepX: [],
+    view: null, openView: null, limits: null, highlight: {places: new Set(), events: new Set(), dim: false}, byPlace: [],
+    placeIndex: new Map(), eventIndex: new Map(), points: [], streets: [], city: [], labelRows: [], stepX: [],
     geometry: null, rowsIndex: new Map(),
   };
   if (TEST_HOOKS) root.bjx = my; // read by the tests and the benchmark; not in the production bundles
@@ -90,12 +93,19 @@ export function createExplorer(root, callbacks) {
     stopPlay();
     my.place = choice.place || null;
     my.event = choice.event || null;
+    mark();
     drawPanel();
     map.update();
     list.draw();
     list.drawAllPlaces();
     timeline.draw();
     callbacks.onSelect(choice);
+  }
+
+  /** What the selection marks on the other view: a chosen event's places on the map, a chosen place's events on
+   * the timeline. Worked out here, in the browser, and drawn by both in the same frame as the choice. */
+  function mark() {
+    my.highlight = highlighted(my.payload, my.byPlace, {place: my.place, event: my.event});
   }
 
   /** The passage panel for the selection, its events at the step the slider rests on marked. */
@@ -277,10 +287,15 @@ export function createExplorer(root, callbacks) {
     const t = payload.texts;
     my.placeIndex = new Map(payload.places.map((place, i) => [place.id, i]));
     my.eventIndex = new Map(payload.events.id.map((eventId, i) => [eventId, i]));
+    my.byPlace = eventsByPlace(payload);
+    mark();
     const baku = payload.places.filter((place) => place.in_baku);
-    my.points = baku.filter((place) => !place.ribbon);
-    my.streets = baku.filter((place) => place.ribbon);
-    my.labelRows = baku;
+    // A place that stands for the whole city is no point on the map: it is drawn as the city's tag (map.js).
+    my.city = baku.filter((place) => place.whole_city);
+    const located = baku.filter((place) => !place.whole_city);
+    my.points = located.filter((place) => !place.ribbon);
+    my.streets = located.filter((place) => place.ribbon);
+    my.labelRows = located;
     my.stepX = stepStarts(payload);
     ui.label.textContent = t.time_in_baku;
     slider.max = String(payload.steps.length - 1);
@@ -321,10 +336,11 @@ export function createExplorer(root, callbacks) {
     const selectionChanged = place !== my.place || event !== my.event;
     my.place = place;
     my.event = event;
+    if (selectionChanged) mark();
     const tilesChanged = !!state.tiles !== my.tiles;
     if (tilesChanged) {
       my.tiles = !!state.tiles;
-      if (my.tiles) map.loadTiles(callbacks.loadTiles);
+      map.switchTiles(callbacks.loadTiles);
       if (my.tiles) root.dataset.tiles = 'on'; else delete root.dataset.tiles;
     }
     const position = my.payload.steps.findIndex((s) => s.t === state.step);

@@ -5,12 +5,14 @@ import {BitmapLayer} from '@deck.gl/layers';
 
 /**
  * @param {string} template the tiles' address, with {s}, {z}, {x} and {y}
- * @param {() => void} onFailure called when a tile could not be loaded (no internet, the host refused)
+ * @param {string} layerId a new id for each attempt, so that a retry does not keep the tiles that failed
+ * @param {{onLoad: () => void, onFailure: () => void}} on `onLoad` when a tile has loaded, `onFailure` when one
+ *   could not be (no internet, the host refused)
  */
-export function tileLayer(template, onFailure) {
+export function tileLayer(template, layerId, {onLoad, onFailure}) {
   const hosts = ['a', 'b', 'c', 'd'];
   return new TileLayer({
-    id: 'tiles',
+    id: layerId,
     getTileData: ({index, signal}) => {
       const {x, y, z} = index;
       const url = template.replace('{s}', hosts[(x + y) % hosts.length]).replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
@@ -19,6 +21,7 @@ export function tileLayer(template, onFailure) {
         return r.blob();
       }).then((blob) => createImageBitmap(blob));
     },
+    onTileLoad: () => onLoad(),
     onTileError: (error) => {
       if (error && error.name === 'AbortError') return; // a tile no longer needed
       onFailure();

@@ -1,5 +1,7 @@
 // The timeline: events as spans in lanes on a canvas, hatched where only approximate, faded towards an edge the
-// texts leave open; a cursor over it at the step, a tooltip on hover, and a click that selects a span.
+// texts leave open; a cursor over it at the step, a tooltip on hover, and a click that selects a span. The
+// selected event's span is outlined; with a place chosen, its events' spans are, and the others are dimmed. The
+// canvas draws at the screen's pixel density, and again when that changes (the window moved to another screen).
 
 /** @typedef {import('./context.js').Context} Context */
 
@@ -8,6 +10,7 @@ const TIMELINE_TOP = 22; // room for the axis labels
 const TIMELINE_SHARE = 0.2;
 const TIMELINE_MIN_HEIGHT = 150;
 const TIMELINE_MAX_HEIGHT = 420;
+const DIMMED = 0.3; // the opacity left to the spans of other places' events while a place is chosen
 
 /** @param {string} hex */
 function transparent(hex) {
@@ -91,6 +94,7 @@ export function createTimeline(ctx) {
     const f = p.style.flags;
     const pattern = hatch(c, ink.hatch);
     const barHeight = Math.max(g.rowHeight * 0.8, 0.6);
+    const {events: marked, dim} = my.highlight;
     my.rowsIndex = new Map();
     for (let i = 0; i < ev.id.length; i++) {
       if (ev.row[i] < 0) continue;
@@ -99,7 +103,7 @@ export function createTimeline(ctx) {
       const y = TIMELINE_TOP + ev.row[i] * g.rowHeight + (g.rowHeight - barHeight) / 2;
       const colour = p.lanes[ev.lane[i]].colour;
       const precise = ev.flags[i] & f.precise;
-      c.globalAlpha = precise ? 0.9 : 0.5;
+      c.globalAlpha = (precise ? 0.9 : 0.5) * (dim && !marked.has(i) ? DIMMED : 1);
       const fade = ev.fade[i];
       if (fade) {
         // The part of the span the evidence does not fix fades out (towards an open or uncertain end) or in.
@@ -115,9 +119,10 @@ export function createTimeline(ctx) {
       c.fillRect(x, y, w, barHeight);
       if (!precise) { c.fillStyle = pattern; c.fillRect(x, y, w, barHeight); }
       c.globalAlpha = 1;
-      if (ev.id[i] === my.event) {
-        c.strokeStyle = ink.selected; c.lineWidth = 3; c.strokeRect(x, y, w, barHeight); c.lineWidth = 1;
-        c.strokeStyle = ink.grid;
+      if (marked.has(i)) { // the chosen event, or an event of the chosen place
+        c.strokeStyle = ink.selected; c.lineWidth = ev.id[i] === my.event ? 3 : 2;
+        c.strokeRect(x, y, w, barHeight);
+        c.lineWidth = 1; c.strokeStyle = ink.grid;
       }
       if (!my.rowsIndex.has(ev.row[i])) my.rowsIndex.set(ev.row[i], []);
       my.rowsIndex.get(ev.row[i]).push(i);
@@ -136,8 +141,10 @@ export function createTimeline(ctx) {
             while (text.length > 1 && c.measureText(`${text}…`).width > room) text = text.slice(0, -1);
             text = `${text.trimEnd()}…`;
           }
+          c.globalAlpha = dim && !marked.has(i) ? DIMMED * 1.5 : 1;
           c.fillText(text, x, TIMELINE_TOP + ev.row[i] * g.rowHeight + g.rowHeight / 2);
         });
+        c.globalAlpha = 1;
       }
     }
     moveCursor();
@@ -194,6 +201,16 @@ export function createTimeline(ctx) {
   });
   const resize = new ResizeObserver(() => { if (my.payload) draw(); });
   resize.observe(ui.timeline);
+  // A change of pixel density resizes nothing, so the observer misses it: listen for the density itself.
+  /** @type {MediaQueryList | null} */
+  let density = null;
+  const redensify = () => {
+    if (density) density.removeEventListener('change', redensify);
+    density = window.matchMedia ? window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`) : null;
+    if (density) density.addEventListener('change', redensify);
+    if (my.payload) draw();
+  };
+  redensify();
 
-  return {draw, moveCursor, destroy: () => resize.disconnect()};
+  return {draw, moveCursor, destroy: () => { resize.disconnect(); if (density) density.removeEventListener('change', redensify); }};
 }

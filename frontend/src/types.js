@@ -4,16 +4,16 @@
 /**
  * @typedef {{t: string, label: string, words: string, count: string}} Step
  * @typedef {{id: string, name: string, in_baku: boolean, position: number[], ribbon?: number[][],
- *   ribbon_selected?: number[][], label_offset?: number[]}} PlaceRow
+ *   ribbon_selected?: number[][], label_offset?: number[], whole_city?: boolean}} PlaceRow
  * @typedef {{id: string[], title: string[], window: string[], first: number[], last: number[],
  *   open_first: number[], open_last: number[], row: number[], x0: number[], x1: number[],
- *   fade: (number[] | null)[], lane: number[], flags: number[]}} EventColumns
+ *   fade: (number[] | null)[], lane: number[], flags: number[], places?: number[][]}} EventColumns
  * @typedef {{heading: string, lines: string[], changed: boolean}} Change
  * @typedef {{label: string, first_row: number, rows: number, colour: string}} Lane
  * @typedef {{x: number, label: string}} Tick
  * @typedef {import('./basemap.js').BasemapLayer} BasemapLayer
  * @typedef {import('@deck.gl/core').Color} Color
- * @typedef {{layers: BasemapLayer[], attribution: string, note: string}} Basemap
+ * @typedef {{layers: BasemapLayer[], attribution: string, note: string, bounds: number[]}} Basemap
  * @typedef {{latitude: number, longitude: number, zoom: number}} View
  * @typedef {{font_size: number, ink: string, axis: string, lane: string, grid: string, hatch: string,
  *   selected: string}} TimelineInk
@@ -43,7 +43,7 @@
  * What the host gives createExplorer.
  * @typedef {{onStep: (t: string) => void, onSelect: (choice: Choice) => void,
  *   onSource: (source: string, eventId: string, n: number) => void,
- *   loadTiles?: () => Promise<{tileLayer: (template: string, onFailure: () => void) => any}>}} Callbacks
+ *   loadTiles?: () => Promise<typeof import('./tiles.js')>}} Callbacks
  */
 
 export {};
