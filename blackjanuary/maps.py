@@ -8,6 +8,7 @@ import os
 import weakref
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import LineString
@@ -164,12 +165,6 @@ OVERLAP_WEIGHT = 100
 PLACEMENT_ROUNDS = 10  # passes of improvement over the first placement, at most
 
 
-def _cost(box: Box, obstacles: list[Box], frame: Box) -> float:
-    """What a label's box costs: its overlap with the obstacles, and the part of it outside the frame."""
-    outside = (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, frame)
-    return OVERLAP_WEIGHT * sum(_overlap(box, other) for other in obstacles) + outside
-
-
 def _candidates(name: str, size: float) -> list[tuple[int, int]]:
     """A label's centre, as a pixel offset from its marker, where it may go: above, below, right, left, then the
     corners, each clear of the marker."""
@@ -192,6 +187,35 @@ def city_tag(place: Place, status: str, status_text: dict[str, str], view: dict,
     }
 
 
+def _union(boxes: list[Box]) -> Box:
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+NEAR_CELL = 128  # pixels: the grid that finds which places' labels can reach each other
+
+
+def _neighbours(reach: dict[str, Box]) -> dict[str, set[str]]:
+    """For each place, the other places whose reach (marker and every place its label may take) overlaps its
+    own: only their markers and labels can cost its label anything. A grid keeps it near linear in the places."""
+    cells: dict[tuple[int, int], list[str]] = {}
+
+    def covered(box: Box):
+        for cx in range(math.floor(box[0] / NEAR_CELL), math.floor(box[2] / NEAR_CELL) + 1):
+            for cy in range(math.floor(box[1] / NEAR_CELL), math.floor(box[3] / NEAR_CELL) + 1):
+                yield cx, cy
+
+    for place_id, box in reach.items():
+        for cell in covered(box):
+            cells.setdefault(cell, []).append(place_id)
+    return {
+        place_id: {
+            other for cell in covered(box) for other in cells[cell]
+            if other != place_id and _overlap(box, reach[other]) > 0
+        }
+        for place_id, box in reach.items()
+    }
+
+
 def _labels(rows: list[dict], zoom: float | None = None) -> list[dict]:
     """One label per row, beside its marker where it covers no other place's marker and no other label.
 
@@ -200,8 +224,10 @@ def _labels(rows: list[dict], zoom: float | None = None) -> list[dict]:
     places are closest: zoomed in, they only move apart. Each label takes the first of its candidate positions (above, below, right, left, the corners)
     that is clear, the most crowded places first; where none is, the one that covers the least.
     """
+    if not rows:
+        return []
     if zoom is None:
-        zoom = fit_view([(r["position"][1], r["position"][0]) for r in rows])["zoom"] if rows else 0
+        zoom = fit_view([(r["position"][1], r["position"][0]) for r in rows])["zoom"]
     at = {r["id"]: _pixel(r["position"][0], r["position"][1], zoom - LABEL_ZOOM_MARGIN) for r in rows}
     markers = {r["id"]: marker_box(xy) for r, xy in zip(rows, at.values())}
     # The labels stay near the places, where the view that fits them keeps room for them (maps.js's LABEL_ROOM).
@@ -220,12 +246,35 @@ def _labels(rows: list[dict], zoom: float | None = None) -> list[dict]:
         for r in rows
     }
     chosen: dict[str, int] = {}
+    near = _neighbours({r["id"]: _union([markers[r["id"]], *(box for _, box in choices[r["id"]])]) for r in rows})
+    ids = list(at)
+    number = {place_id: n for n, place_id in enumerate(ids)}
+    marker_boxes = np.array([markers[i] for i in ids], dtype=float).reshape(-1, 4)
+    label_boxes = np.array([[box for _, box in choices[i]] for i in ids], dtype=float).reshape(len(ids), -1, 4)
+    areas = (label_boxes[..., 2] - label_boxes[..., 0]) * (label_boxes[..., 3] - label_boxes[..., 1])
+    inside = (
+        np.clip(np.minimum(label_boxes[..., 2], frame[2]) - np.maximum(label_boxes[..., 0], frame[0]), 0, None)
+        * np.clip(np.minimum(label_boxes[..., 3], frame[3]) - np.maximum(label_boxes[..., 1], frame[1]), 0, None)
+    )
+    outside = areas - inside  # each candidate's area outside the frame
+    near_numbers = {i: np.array(sorted(number[o] for o in found), dtype=int) for i, found in near.items()}
+    picked = np.full(len(ids), -1)
 
     def best(place_id: str) -> int:
-        others = [box for other, box in markers.items() if other != place_id]
-        others += [choices[other][n][1] for other, n in chosen.items() if other != place_id]
-        costs = [_cost(box, others, frame) for _, box in choices[place_id]]
-        return costs.index(min(costs))  # the first of equals: above, then below, ...
+        """The candidate that costs least: OVERLAP_WEIGHT times its overlap with the nearby markers and labels, plus
+        its area outside the frame."""
+        n, others = number[place_id], near_numbers[place_id]
+        placed = others[picked[others] >= 0]
+        obstacles = np.concatenate([marker_boxes[others], label_boxes[placed, picked[placed]]])
+        boxes = label_boxes[n][:, None, :]
+        overlap = (
+            np.clip(np.minimum(boxes[..., 2], obstacles[:, 2]) - np.maximum(boxes[..., 0], obstacles[:, 0]), 0, None)
+            * np.clip(np.minimum(boxes[..., 3], obstacles[:, 3]) - np.maximum(boxes[..., 1], obstacles[:, 1]), 0, None)
+        )
+        costs = OVERLAP_WEIGHT * overlap.sum(axis=1) + outside[n]
+        found = int(np.argmin(costs))  # the first of equals: above, then below, ...
+        picked[n] = found
+        return found
 
     for row in order:  # each in turn, against those placed before it
         chosen[row["id"]] = best(row["id"])

@@ -210,3 +210,49 @@ def test_the_whole_city_is_a_tag_on_the_present_map_and_the_svg_map_not_a_pin(re
     assert f"{MARK} Баку · {tr('ru', 'whole_city')}</text>" in svg
     # A marker for every point in Baku but the city's.
     assert svg.count("<circle") == sum(1 for p in real.places.values() if p.in_baku and p.kind == "point") - 1
+
+
+def test_label_placement_is_the_plain_search_over_every_other_place():
+    """The placement looks only at the places whose labels can reach each other, all at once: it must choose
+    what a plain search does, each label costing its overlap with every other marker and label."""
+    import random
+
+    from blackjanuary.maps import LABEL_ROOM, OVERLAP_WEIGHT, PLACEMENT_ROUNDS, _candidates
+
+    rng = random.Random(11)
+    rows = [{"id": f"p{i}", "name": "Place " * rng.randint(1, 3), "position": [rng.uniform(49.80, 49.95), rng.uniform(40.34, 40.44)]}
+            for i in range(70)]
+    zoom = 12.5
+    at = {r["id"]: _pixel(*r["position"], zoom - LABEL_ZOOM_MARGIN) for r in rows}
+    markers = {i: marker_box(xy) for i, xy in at.items()}
+    xs, ys = [x for x, _ in at.values()], [y for _, y in at.values()]
+    frame = (min(xs) - LABEL_ROOM, min(ys) - LABEL_ROOM, max(xs) + LABEL_ROOM, max(ys) + LABEL_ROOM)
+    choices = {r["id"]: [(o, label_box(r["name"], (at[r["id"]][0] + o[0], at[r["id"]][1] + o[1])))
+                         for o in _candidates(r["name"], 14)] for r in rows}
+
+    def crowding(row):
+        x, y = at[row["id"]]
+        return -sum(1 / (1 + math.hypot(x - ox, y - oy)) for other, (ox, oy) in at.items() if other != row["id"])
+
+    order = sorted(rows, key=lambda r: (crowding(r), -r["position"][1], r["id"]))
+    chosen: dict[str, int] = {}
+
+    def best(place_id):
+        others = [b for o, b in markers.items() if o != place_id] + [choices[o][n][1] for o, n in chosen.items() if o != place_id]
+        costs = [OVERLAP_WEIGHT * sum(_overlap(box, b) for b in others) + (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, frame)
+                 for _, box in choices[place_id]]
+        return costs.index(min(costs))
+
+    for row in order:
+        chosen[row["id"]] = best(row["id"])
+    for _ in range(PLACEMENT_ROUNDS):
+        moved = False
+        for row in order:
+            n = best(row["id"])
+            moved |= n != chosen[row["id"]]
+            chosen[row["id"]] = n
+        if not moved:
+            break
+    placed = {label["id"]: label["offset"] for label in _labels(rows, zoom)}
+    assert placed == {i: list(choices[i][n][0]) for i, n in chosen.items()}
+    assert len({tuple(o) for o in placed.values()}) > 1, "crowded enough that labels leave the place above"
