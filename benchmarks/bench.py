@@ -277,7 +277,7 @@ def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def _click_places(page: Page, catalog, canvas_selector: str, rounds: int = 6) -> list[float]:
+def _click_places(page: Page, catalog, canvas_selector: str, in_browser: bool, rounds: int = 6) -> list[float]:
     """Click places on the map in turn, each timed until its panel's heading shows and the page is idle.
 
     Two places in turn, so each click changes the selection.
@@ -291,6 +291,11 @@ def _click_places(page: Page, catalog, canvas_selector: str, rounds: int = 6) ->
         box = canvas.bounding_box()
         assert box is not None, "the map's canvas is on the page"
         lat, lon = place.anchor
+        if in_browser:  # the payload's view, moved and zoomed out for a short or narrow map (mapview.js)
+            view = page.evaluate(
+                "s => { const v = document.querySelector(s).bjx.deck.getViewports()[0];"
+                " return {zoom: v.zoom, longitude: v.longitude, latitude: v.latitude}; }", EXPLORER,
+            )
         scale = 512 * 2 ** view["zoom"]
         x = box["x"] + box["width"] / 2 + (lon - view["longitude"]) / 360 * scale
         y = box["y"] + box["height"] / 2 - (_mercator_y(lat) - _mercator_y(view["latitude"])) / (2 * math.pi) * scale
@@ -441,7 +446,7 @@ def measure(
             extra.close()
         if name == "curated":
             canvas = f"{EXPLORER} .bjx-map canvas" if in_browser else '[data-testid="stDeckGlJsonChart"] canvas'
-            figures.click_ms = _click_places(page, load(DEFAULT_DATA_DIR), canvas)
+            figures.click_ms = _click_places(page, load(DEFAULT_DATA_DIR), canvas, in_browser)
         if in_browser:
             clicks = page.evaluate(CLICK_IN_PAGE, 12)
             if clicks is None:

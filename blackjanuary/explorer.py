@@ -15,10 +15,10 @@ from typing import Any
 
 from .basemap import basemap_spec, catalogue_names
 from .i18n import tr
-from .maps import FIT_SHARE, MAP_WIDTH_GUESS, MAX_LABELS, _labels, _ribbon, fit_view
+from .maps import MAX_LABELS, _labels, _ribbon, fit_view
 from .panel import MAX_LISTED, panel_data
 from .range_view import RangeView
-from .style import LANE_COLOURS, STREET_WIDTH_M, component_style, hex_colour
+from .style import EXPLORE_MAP_HEIGHT, LANE_COLOURS, STREET_WIDTH_M, component_style, hex_colour
 from .timeline import describe_event_window, describe_step, format_local, step_label
 from .timeline_figure import SINGLE_SOURCE_MARK
 
@@ -90,7 +90,7 @@ def _places(view: RangeView, lang: str) -> list[dict]:
     baku = [r for r in rows if r["in_baku"] and not r.get("whole_city")]
     # Placed for the view the map opens at, which fits every place in Baku (explorer_payload's `view`).
     points = [pt for place in view.catalog.places.values() if place.in_baku for pt in place.points]
-    offsets = {label["id"]: label["offset"] for label in _labels(baku, fit_view(points)["zoom"] if points else None)}
+    offsets = {label["id"]: label["offset"] for label in _labels(baku, fit_view(points, height=EXPLORE_MAP_HEIGHT)["zoom"] if points else None)}
     for row in baku:
         row["label_offset"] = offsets[row["id"]]
     return rows
@@ -223,9 +223,9 @@ def explorer_payload(view: RangeView, lang: str = "en", with_panel: bool = True)
         "rows": view.layout.row_count,
         "axis": _axis(view, lang),
         "basemap": basemap_spec(lang, catalogue_names(view.catalog.places.values(), lang)),
-        "view": fit_view(baku_points) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
+        "view": fit_view(baku_points, height=EXPLORE_MAP_HEIGHT) if baku_points else {"latitude": 40.38, "longitude": 49.85, "zoom": 11},
         "style": component_style() | {
-            "max_labels": MAX_LABELS, "fit_span": MAP_WIDTH_GUESS * FIT_SHARE,
+            "max_labels": MAX_LABELS,
             "max_listed": MAX_LISTED, "single_mark": SINGLE_SOURCE_MARK,
             "play_seconds": PLAY_SECONDS, "play_default": PLAY_DEFAULT, "play_dwell": PLAY_DWELL,
             "flags": {"precise": PRECISE, "single": SINGLE, "long": LONG, "open_end": OPEN_END, "open_start": OPEN_START},

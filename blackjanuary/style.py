@@ -65,6 +65,10 @@ MAP_HEIGHT = 430  # pixels, for a map drawn at a fixed height (pydeck's) and to 
 # never tiny, never huge; on a narrow screen, a share of the screen.
 MAP_HEIGHT_CSS = "clamp(240px, calc(78vh - 360px), 640px)"
 MAP_HEIGHT_NARROW_CSS = "clamp(260px, 55vh, 460px)"
+# The height Explore's opening view is fitted for: its map on a laptop, less the key over its foot. A shorter or
+# narrower map zooms out further in the browser (frontend/src/mapview.js, openingZoom); the labels are placed
+# for a little further out than this (maps.LABEL_ZOOM_MARGIN).
+EXPLORE_MAP_HEIGHT = 300
 
 # --- the timeline -----------------------------------------------------------------
 # Muted and distinct, readable under dark text.

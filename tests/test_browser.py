@@ -23,7 +23,6 @@ from playwright.sync_api import Page, expect
 from blackjanuary import Catalog, load
 from blackjanuary.devserver import running_app
 from blackjanuary.i18n import tr
-from blackjanuary.maps import fit_view
 from blackjanuary.range_view import range_view
 from blackjanuary.timeline import parse_local
 
@@ -96,18 +95,19 @@ def _mercator_y(lat: float) -> float:
 def place_pixel(page: Page, catalog: Catalog, place_id: str) -> tuple[float, float]:
     """Where deck.gl draws a place on the page, from the view the app asks for and the real canvas.
 
-    The deck keeps fit_view's centre, and its zoom on a map as wide as fit_view
-    guesses or wider; a narrower map zooms out (the component keeps the zoom it
-    took). The place sits at its Web Mercator offset from the canvas centre, in
-    512-pixel tiles at that zoom.
+    The deck opens at the payload's view, zoomed out and its centre moved for a
+    map shorter or narrower than it was fitted for (mapview.js's openingView):
+    the place sits at its Web Mercator offset from the centre of the viewport
+    deck.gl reports, in 512-pixel tiles at its zoom.
     """
-    view = fit_view([p for place in catalog.places.values() if place.in_baku for p in place.points])
     lat, lon = catalog.places[place_id].anchor
     canvas = page.locator(f"{MAP} canvas").first
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
-    zoom = page.locator(".bjx").first.evaluate("root => root.bjx.deck.getViewports()[0].zoom")
-    scale = 512 * 2 ** zoom
+    view = page.locator(".bjx").first.evaluate(
+        "root => { const v = root.bjx.deck.getViewports()[0]; return {zoom: v.zoom, longitude: v.longitude, latitude: v.latitude}; }"
+    )
+    scale = 512 * 2 ** view["zoom"]
     x = box["x"] + box["width"] / 2 + (lon - view["longitude"]) / 360 * scale
     y = box["y"] + box["height"] / 2 - (_mercator_y(lat) - _mercator_y(view["latitude"])) / (2 * math.pi) * scale
     return x, y

@@ -7,7 +7,7 @@ import {Deck} from '@deck.gl/core';
 import {PolygonLayer, TextLayer} from '@deck.gl/layers';
 import {basemapLayers, zoomBand} from './basemap.js';
 import {button, el} from './dom.js';
-import {clampZoom, scaleBar, scaleWords, zoomLimits} from './mapview.js';
+import {clampZoom, fillZoom, openingView, scaleBar, scaleWords, zoomLimits} from './mapview.js';
 import {labelled} from './steps.js';
 
 /** @typedef {import('./context.js').Context} Context */
@@ -17,6 +17,7 @@ import {labelled} from './steps.js';
 // `style` (blackjanuary/style.py), as the Present map and the SVG maps take them.
 const FONT_SETTINGS = {sdf: true, buffer: 8};
 const LABEL_ROOM = 70; // pixels kept clear at each side of the places, for half a label
+const CITY_TAG_ROOM = 30; // pixels the whole city's tag takes at the top of the map
 const TILE_URL = 'https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png';
 const PICKABLE = ['places', 'lines'];
 const ZOOM_STEP = 1; // a press of + or − doubles or halves the scale
@@ -212,13 +213,17 @@ export function createMap(ctx) {
 
   function makeDeck() {
     const v = my.payload.view;
-    // The view spans the places over style.fit_span pixels; a narrower map (a phone) zooms out so that no label is cut.
-    const width = ui.map.clientWidth;
-    const room = Math.max(width - 2 * LABEL_ROOM, 1);
-    my.zoom = v.zoom + (width ? Math.min(0, Math.log2(room / my.payload.style.fit_span)) : 0);
-    my.openView = {longitude: v.longitude, latitude: v.latitude, zoom: my.zoom};
+    // The payload's view is fitted for a guess at the map's size; a narrower or shorter map (a phone, a laptop's
+    // short map) zooms out until every place shows, clear of the labels' room and of the key over the map's foot.
+    const key = /** @type {HTMLElement | null} */ (root.querySelector('.bjx-map-key'));
+    const points = /** @type {[number, number][]} */ (my.payload.places.filter((p) => p.in_baku && !p.whole_city).map((p) => p.position));
+    my.openView = openingView(v, points, {
+      width: ui.map.clientWidth, height: ui.map.clientHeight, roomX: LABEL_ROOM,
+      top: CITY_TAG_ROOM + LABEL_ROOM / 2, bottom: (key ? key.offsetHeight : 0) + LABEL_ROOM / 2,
+    });
+    my.zoom = my.openView.zoom;
     my.view = {...my.openView};
-    my.limits = zoomLimits(my.zoom);
+    my.limits = zoomLimits(my.zoom, fillZoom(my.payload.basemap.bounds, ui.map.clientWidth, ui.map.clientHeight));
     drawScale(my.view);
     my.deck = new Deck({
       parent: /** @type {HTMLDivElement} */ (ui.map),

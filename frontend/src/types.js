@@ -21,7 +21,7 @@
  *   label_size: number, label_colour: Color, label_halo: number, font: string, halo: Color, ring: Color,
  *   timeline: TimelineInk, max_labels: number, max_listed: number, single_mark: string,
  *   row_height: number, margin_left: number, play_seconds: Record<string, number>, play_default: string,
- *   play_dwell: number, fit_span: number,
+ *   play_dwell: number,
  *   flags: {precise: number, single: number, long: number, open_end: number, open_start: number}}} Style
  * @typedef {{range: string, lang: string, steps: Step[], step_x?: number[], places: PlaceRow[],
  *   statuses: string[], events: EventColumns, changes?: Change[], lanes: Lane[], rows: number, axis: Tick[],
