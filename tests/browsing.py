@@ -56,7 +56,18 @@ def open_page(browser: Browser, viewport: dict = DESKTOP) -> tuple[Page, Traffic
     return page, traffic
 
 
+# On Explore the passage panel follows the map: the component asks for it once its map is drawn, and the page
+# sends it in a short rerun of the component's fragment, while which Streamlit may fade the component as stale.
+PANEL_HELD = """() => {
+  const root = document.querySelector('.bjx');
+  return !root || !root.bjx || !root.bjx.payload || !!(root.bjx.panel || root.bjx.payload.panel);
+}"""
+
+
 def settle(page: Page) -> None:
+    """The page idle, and on Explore with the passage panel arrived (and its rerun over)."""
+    page.wait_for_selector(IDLE)
+    page.wait_for_function(PANEL_HELD)
     page.wait_for_selector(IDLE)
 
 
